@@ -1,0 +1,70 @@
+"""parse(text, path=None) -> Article: the pure core every command is built on.
+
+No I/O, no global state, no printing. The stages hand typed values to each other:
+
+    text ──html (saved pages only)──► article text + page metadata
+         ──structure──► Layout (headline, byline, dateline, paragraphs, ...)
+         ──quotes──► quotation-marked spans with their speakers' mentions
+         ──reported──► reported speech (indirect and mixed) around them
+         ──attribution──► speakers resolved within the article
+"""
+from __future__ import annotations
+
+import hashlib
+
+from . import attribution, quotes, reported, structure
+from .models import Article, Source
+
+
+def content_id(text: str) -> str:
+    """A stable id for a text: the first 12 hex digits of its SHA-256 (the dedup key)."""
+    return sha256(text)[:12]
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def looks_like_html(text: str, path: str | None = None) -> bool:
+    if path and path.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<html" in head and "<head" in head)
+
+
+def parse(text: str, path: str | None = None) -> Article:
+    """Parse one story (plain text or a saved web page) into an Article."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    digest = sha256(text)
+    source = Source(path=path, sha256=digest, format="text", size=len(text))
+    if looks_like_html(text, path):
+        from . import html  # bs4 is only imported for saved pages
+
+        page = html.extract(text)
+        source.format = "html"
+        body = page.text
+        layout = structure.layout(body, page=page)
+    else:
+        body = text
+        layout = structure.layout(body)
+    marked = quotes.find_quotes(body, layout.paragraphs)
+    found = reported.find_reported(body, layout.paragraphs, marked)
+    attribution.resolve_speakers(body, found, layout)
+    return Article(
+        id=digest[:12],
+        text=body,
+        source=source,
+        headline=layout.headline,
+        section=layout.section,
+        teaser=layout.teaser,
+        byline=layout.byline,
+        dateline=layout.dateline,
+        published=layout.published,
+        updated=layout.updated,
+        paragraphs=layout.paragraphs,
+        subheadings=layout.subheadings,
+        trailer=layout.trailer,
+        quotes=found,
+        site=layout.site,
+    )
