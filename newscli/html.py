@@ -1,20 +1,15 @@
-"""Saved article pages -> article text + page metadata (placeholder)."""
+"""Saved article pages -> article text + Layout (placeholder)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .structure import Layout, paragraphs
+
 
 @dataclass
 class Page:
-    text: str = ""
-    headline: str | None = None
-    authors: list[str] = field(default_factory=list)
-    organization: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    section: str | None = None
-    description: str | None = None
-    site: str | None = None
+    text: str = ""  # the article text that every span of the record indexes into
+    layout: Layout = field(default_factory=Layout)
 
 
 def extract(html: str) -> Page:
@@ -23,4 +18,4 @@ def extract(html: str) -> Page:
     soup = BeautifulSoup(html, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     text = "\n\n".join(p.get_text(" ", strip=True) for p in soup.find_all("p"))
-    return Page(text=text, headline=title)
+    return Page(text=text, layout=Layout(headline=title, paragraphs=paragraphs(text)))

@@ -41,10 +41,9 @@ def parse(text: str, path: str | None = None) -> Article:
     if looks_like_html(text, path):
         from . import html  # bs4 is only imported for saved pages
 
-        page = html.extract(text)
+        page = html.extract(text)  # the page's article text and its Layout (metadata cascade)
         source.format = "html"
-        body = page.text
-        layout = structure.layout(body, page=page)
+        body, layout = page.text, page.layout
     else:
         body = text
         layout = structure.layout(body)

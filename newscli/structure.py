@@ -42,5 +42,5 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def layout(text: str, page=None) -> Layout:
+def layout(text: str) -> Layout:
     return Layout(paragraphs=paragraphs(text))
