@@ -60,5 +60,19 @@ def parse_cmd(
     raise typer.Exit(1 if failed else 0)
 
 
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"newscli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn raw news copy into data: who said what, where and when."""
+
+
 def main() -> None:
     app()
