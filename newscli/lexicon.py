@@ -3,3 +3,83 @@
 Shared by quotes.py, attribution.py and reported.py: add rows, keep one place per idea.
 """
 from __future__ import annotations
+
+# ---- speech cue verbs (all inflections listed: lookups are exact, lower-case) ----
+# Verbs that introduce or tag speech in news copy ("said", "told reporters", "wrote").
+CUE_VERBS = frozenset("""
+say says said saying told tell tells telling add adds added adding ask asks asked asking
+write writes wrote writing explain explains explained note notes noted continue continues continued
+state states stated declare declares declared insist insists insisted argue argues argued
+warn warns warned recall recalls recalled reply replies replied respond responds responded
+tweet tweets tweeted post posts posted acknowledge acknowledges acknowledged admit admits admitted
+announce announces announced claim claims claimed concede concedes conceded complain complains complained
+suggest suggests suggested predict predicts predicted joke jokes joked quip quips quipped
+remark remarks remarked observe observes observed emphasize emphasizes emphasized emphasised
+stress stresses stressed caution cautions cautioned urge urges urged counter counters countered
+recount recounts recounted testify testifies testified reiterate reiterates reiterated
+proclaim proclaims proclaimed boast boasts boasted lament laments lamented muse muses mused
+promise promises promised vow vows vowed pledge pledges pledged confirm confirms confirmed
+deny denies denied charge charges charged allege alleges alleged maintain maintains maintained
+contend contends contended assert asserts asserted read reads shout shouts shouted yell yelled
+whisper whispered scream screamed cry cried exclaim exclaimed chant chanted sing sang
+explain explained describe describes described call calls called dismiss dismisses dismissed
+label labels labeled labelled dub dubs dubbed term terms termed deride derided brand branded
+decry decries decried blast blasts blasted slam slams slammed praise praises praised
+criticize criticizes criticized criticise criticised mock mocks mocked pointed
+conclude concludes concluded report reports reported told write wrote opine opined
+agree agrees agreed disagree disagreed hint hinted answer answers answered interject interjected
+offer offers offered begin began ended demand demands demanded plead pleaded pled
+reason reasoned summarize summarized repeat repeats repeated echo echoed
+""".split())
+
+# Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").
+LABEL_VERBS = frozenset("""
+call calls called calling describe describes described describing dismiss dismisses dismissed
+label labels labeled labelled dub dubs dubbed term terms termed brand brands branded
+characterize characterizes characterized deride derides derided decry decries decried
+refer refers referred cite cites cited citing vow vowed promise promised pledge pledged
+""".split())
+
+# ---- pronouns that can be a speaker mention ----
+PERSONAL_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "1", "we": "1p", "it": "n"}
+MALE_WORDS = frozenset("he him his himself mr. mr sir king prince father son brother husband congressman".split())
+FEMALE_WORDS = frozenset("she her hers herself mrs. mrs ms. ms miss madam queen princess mother daughter sister wife congresswoman".split())
+
+# ---- titles and roles written before or after a name ----
+HONORIFICS = frozenset("""
+mr. mrs. ms. miss dr. prof. sen. rep. gov. lt. gen. col. maj. capt. adm. sgt. cpl. pvt. gen
+mr mrs ms dr prof sen rep gov rev. rev fr. sir dame lord lady
+""".split())
+TITLE_WORDS = frozenset("""
+president vice secretary senator sen. representative rep. congressman congresswoman governor gov.
+mayor minister chancellor premier king queen prince princess pope judge justice chief
+spokesman spokeswoman spokesperson director chairman chairwoman chair ceo founder co-founder
+leader speaker ambassador envoy general admiral commander colonel captain sergeant officer
+attorney lawyer professor economist analyst strategist adviser advisor aide coordinator
+candidate nominee host anchor correspondent editor reporter author columnist commissioner
+sheriff councilman councilwoman councilmember delegate deputy manager executive head
+secretary-general prosecutor detective inspector superintendent dean president-elect
+""".split())
+
+# ---- unnamed speakers ----
+# Head nouns of anonymous sources: "a diplomat familiar with the negotiations".
+ANONYMOUS_NOUNS = frozenset("""
+source sources official officials diplomat diplomats aide aides person people insider insiders
+adviser advisers advisor advisors staffer staffers member members employee employees
+""".split())
+# Plural heads that make a collective speaker: "officials said", "Republicans argue".
+GROUP_NOUNS = frozenset("""
+officials sources people aides advisers advisors analysts experts critics supporters opponents
+lawmakers legislators senators members voters residents protesters protestors activists
+republicans democrats conservatives liberals leaders negotiators investigators prosecutors
+economists scientists researchers officers police authorities diplomats staffers organizers
+organisers observers witnesses parents students workers doctors lawyers attorneys
+""".split())
+# Heads of organisation speakers: "the White House said", "the company said".
+ORG_WORDS = frozenset("""
+house pentagon department ministry agency committee commission council campaign company
+administration government office party union association institute university court
+network news times post journal bureau board group corporation corp inc. inc foundation
+organization organisation center centre service army navy police kremlin congress senate
+parliament cabinet fund bank firm spokesperson statement report study poll survey ruling
+""".split())
