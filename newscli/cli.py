@@ -1,64 +1,475 @@
-"""The newscli command line: thin wrappers over parse(), the store and the renderers."""
+"""The newscli command line: thin wrappers over parse(), the store and the renderers.
+
+Machine output (--json, jsonl, export) is written plainly to stdout; tables go to stdout
+through Rich; human messages (errors, summaries, progress) go to stderr.
+"""
 from __future__ import annotations
 
-import json
+import os
 import sys
+import time
+from contextlib import contextmanager
 from enum import Enum
-from typing import List, Optional
+from pathlib import Path
+from typing import Iterator, List, Optional
 
+import click
 import typer
 
 from . import __version__
 from .read import DEFAULT_MAX_SIZE, InputError, expand, read_input
+from .status import ExitStatus
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode=None,
-                  help="Turn raw news copy into data: who said what, where and when.")
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+DB_HELP = "Database file (default: $NEWSCLI_DB, else newscli.json in the user's app folder)."
+DbOption = typer.Option(None, "--db", envvar="NEWSCLI_DB", help=DB_HELP, show_default=False)
+JsonOption = typer.Option(False, "--json", help="Print one JSON array of the records, no colour.")
+LimitOption = typer.Option(None, "--limit", "-n", min=1, help="Show at most N rows.")
+COMMIT_EVERY = 1000  # articles per database write during ingest (also on a 5 s clock)
 
 
-class Format(str, Enum):
+class ParseFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
 
 
-def err(msg: str) -> None:
-    sys.stderr.write(f"newscli: {msg}\n")
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
+
+class Kind(str, Enum):
+    direct = "direct"
+    partial = "partial"
+    mixed = "mixed"
+    indirect = "indirect"
+
+
+# --------------------------------------------------------------------------- plumbing
+
+def err(msg: str) -> None:
+    """One human line on stderr, control characters neutralised (paths can hold anything)."""
+    from .render import clean
+
+    sys.stderr.write(f"newscli: {clean(msg)}\n")
+    sys.stderr.flush()
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    return bool(root and isinstance(root.obj, dict) and root.obj.get("debug"))
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Map failures to the exit statuses in status.py: one line, no traceback unless --debug."""
+    from .store import DatabaseError
+
+    try:
+        yield
+    except DatabaseError as e:
+        err(str(e))
+        raise typer.Exit(ExitStatus.USAGE_OR_DB) from None
+    except KeyboardInterrupt:
+        err("interrupted")
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:  # `newscli ... | head`: the reader left, nothing more to say
+        _silence_stdout()
+        raise typer.Exit(ExitStatus.OK) from None
+    except (typer.Exit, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as e:
+        if _debug():
+            raise
+        err(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _store(db: Optional[Path]):
+    from .store import Store
+
+    return Store(db)
+
+
+def _out_console():
+    from .render import console
+
+    return console()
+
+
+def _print_json(rows) -> None:
+    from .export import write_json
+
+    write_json(rows, sys.stdout)
+
+
+def _inputs(paths: list[str]) -> list:
+    items = list(expand(paths))
+    if not items:
+        items.append(InputError("(arguments)", "no input files"))
+    return items
+
+
+def _parse_one(item, max_size: int):
+    """One input -> (record dict, None) or (None, problem line)."""
+    from .parser import parse
+
+    if isinstance(item, InputError):
+        return None, str(item)
+    try:
+        inp = read_input(item, max_size)
+        return parse(inp.text, path=item).to_dict(), None
+    except InputError as e:
+        return None, str(e)
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:  # a parser bug on one file must not stop the batch
+        if _debug():
+            raise
+        return None, f"{item}: could not be parsed ({type(e).__name__}: {e})"
+
+
+def _parse_many(items: list, max_size: int, jobs: int = 1) -> Iterator[tuple]:
+    """Yield (item, record, problem) in input order, in a process pool when jobs > 1."""
+    if jobs > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for item, (rec, problem) in zip(items, pool.map(_parse_one, items, [max_size] * len(items),
+                                                              chunksize=32)):
+                yield item, rec, problem
+        return
+    for item in items:
+        rec, problem = _parse_one(item, max_size)
+        yield item, rec, problem
+
+
+@contextmanager
+def _progress(total: int, label: str):
+    """A progress bar on stderr when many files go in and stderr is a terminal."""
+    if total < 20 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    from .render import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+# --------------------------------------------------------------------------- commands
 
 @app.command("parse")
 def parse_cmd(
-    paths: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    format: ParseFormat = typer.Option(ParseFormat.table, "--format", "-f", help="Output format."),
+    explain: bool = typer.Option(False, "--explain", help="Show which rule found each quote."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in N processes."),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file accepted, in bytes."),
 ) -> None:
-    """Parse stories without storing them.
+    """Parse stories and print the records, without storing them.
 
     Example: newscli parse story.txt --format jsonl
     """
-    from .parser import parse
+    from .export import dumps
+
+    with guard():
+        failed = False
+        records = []
+        items = _inputs(paths)
+        for item, rec, problem in _parse_many(items, max_size, jobs):
+            if problem:
+                err(problem)
+                failed = True
+                continue
+            if format is ParseFormat.jsonl:
+                sys.stdout.write(dumps(rec) + "\n")
+            else:
+                records.append(rec)
+        if format is ParseFormat.json:
+            _print_json(records)
+        elif format is ParseFormat.table:
+            from .render import parse_view
+
+            con = _out_console()
+            for rec in records:
+                con.print(parse_view(rec, explain=explain))
+        sys.stdout.flush()
+    raise typer.Exit(ExitStatus.INPUT_FAILED if failed else ExitStatus.OK)
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    db: Optional[Path] = DbOption,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report, store nothing."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in N processes."),
+    max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file accepted, in bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary table, errors only."),
+) -> None:
+    """Parse stories and store them in the database.
+
+    The same content again adds nothing; a changed file or a newer parser updates its
+    record. Writes are batched and atomic: Ctrl-C keeps what was committed.
+
+    Example: newscli ingest samples/ stories/*.txt
+    """
+    from .render import console, ingest_table
+
+    rows: list[dict] = []
+    failed = False
+    with guard():
+        store = _store(db)
+        items = _inputs(paths)
+        pending: list[tuple[dict, dict]] = []
+        last = time.monotonic()
+
+        def commit() -> None:
+            nonlocal last
+            if not pending:
+                return
+            recs = [rec for _, rec in pending]
+            if dry_run:
+                statuses = store.preview(recs)
+            else:
+                with store.transaction():
+                    statuses = store.upsert(recs)
+            for (row, _), status in zip(pending, statuses):
+                row["status"] = status
+            pending.clear()
+            last = time.monotonic()
+
+        try:
+            with _progress(len(items), "ingesting") as advance:
+                for item, rec, problem in _parse_many(items, max_size, jobs):
+                    advance()
+                    if problem:
+                        err(problem)
+                        failed = True
+                        rows.append({"file": str(getattr(item, "path", item)), "status": "error",
+                                     "problem": problem.split(": ", 1)[-1]})
+                        continue
+                    row = {"file": item, "headline": rec.get("headline"), "quotes": len(rec["quotes"]),
+                           "status": "pending"}
+                    rows.append(row)
+                    pending.append((row, rec))
+                    if len(pending) >= COMMIT_EVERY or time.monotonic() - last > 5:
+                        commit()
+                commit()
+        finally:
+            if not quiet and rows:
+                console().print(ingest_table(rows))
+        counts = {s: sum(r["status"] == s for r in rows) for s in ("added", "updated", "unchanged", "error")}
+        verb = "would store" if dry_run else "stored"
+        err(f"{verb} {len(rows) - counts['error']} of {len(rows)} file(s) in {store.path}: "
+            + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
+    raise typer.Exit(ExitStatus.INPUT_FAILED if failed else ExitStatus.OK)
+
+
+@app.command()
+def articles(
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only articles whose headline, byline or text contain this."),
+    limit: Optional[int] = LimitOption,
+    as_json: bool = JsonOption,
+    db: Optional[Path] = DbOption,
+) -> None:
+    """List stored articles, newest first: id, date, headline, byline, quotes.
+
+    Example: newscli articles --search ceasefire --limit 20
+    """
+    from .query import article_rows
+
+    with guard():
+        rows = article_rows(_store(db).articles(), search, limit if (limit or as_json) else None)
+        if as_json:
+            _print_json(rows)
+            return
+        from .render import articles_table
+
+        _out_console().print(articles_table(rows))
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough)."),
+    as_json: bool = JsonOption,
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Show one article: its metadata, then the body with every quote highlighted.
+
+    Example: newscli show 84f53c6c
+    """
+    with guard():
+        try:
+            rec = _store(db).get(article_id)
+        except LookupError as e:
+            err(str(e.args[0]))
+            raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+        if as_json:
+            _print_json([rec])
+            return
+        from .render import article_view
+
+        _out_console().print(article_view(rec))
+
+
+@app.command()
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-p", help="Part of the speaker's name (case and accents ignored)."),
+    article: Optional[str] = typer.Option(None, "--article", "-a", help="Only quotes from this article id (prefix)."),
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only quotes containing this text."),
+    kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only quotes of this kind."),
+    limit: Optional[int] = LimitOption,
+    as_json: bool = JsonOption,
+    db: Optional[Path] = DbOption,
+) -> None:
+    """List quotes with speaker, title, cue verb and article.
+
+    Example: newscli quotes --speaker kirby --kind direct
+    """
+    from .query import quote_rows
+
+    with guard():
+        rows = quote_rows(_store(db).articles(), speaker, article, search,
+                          kind.value if kind else None, limit)
+        if as_json:
+            _print_json(rows)
+            return
+        from .render import quotes_table
+
+        _out_console().print(quotes_table(rows))
+
+
+@app.command()
+def speakers(
+    limit: Optional[int] = LimitOption,
+    as_json: bool = JsonOption,
+    db: Optional[Path] = DbOption,
+) -> None:
+    """List speakers with their number of quotes and articles (name variants merged).
+
+    Example: newscli speakers --limit 10
+    """
+    from .query import speaker_rows
+
+    with guard():
+        rows = speaker_rows(_store(db).articles(), limit)
+        if as_json:
+            _print_json(rows)
+            return
+        from .render import speakers_table
+
+        _out_console().print(speakers_table(rows))
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json and jsonl keep every field; csv has one row per quote."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (default: stdout)."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Export every stored record.
+
+    Example: newscli export --format json -o records.json
+    """
+    from .export import WRITERS
+
+    with guard():
+        records = _store(db).articles()
+        write = WRITERS[format.value]
+        if output is None:
+            write(records, sys.stdout)
+            sys.stdout.flush()
+        else:
+            from .store import atomic_write
+            import io
+
+            buf = io.StringIO()
+            write(records, buf)
+            try:
+                atomic_write(output, buf.getvalue().encode("utf-8"))
+            except OSError as e:
+                err(f"{output}: cannot write ({e.strerror or e})")
+                raise typer.Exit(ExitStatus.USAGE_OR_DB) from None
+            err(f"exported {len(records)} record(s) to {output}")
+
+
+@app.command("import")
+def import_cmd(
+    file: str = typer.Argument(..., help="A JSON or JSON Lines file written by `newscli export` (- for stdin)."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Import records exported by `newscli export` (JSON or JSON Lines).
+
+    Example: newscli import records.json --db other.json
+    """
+    from .export import RecordError, read_records
+    from .read import read_bytes
 
     failed = False
-    out = sys.stdout
-    records = []
-    for item in expand(paths):
+    with guard():
         try:
-            if isinstance(item, InputError):
-                raise item
-            inp = read_input(item, max_size)
-            art = parse(inp.text, path=item)
+            text = read_bytes(file, max_size=1 << 40).decode("utf-8-sig")
         except InputError as e:
             err(str(e))
-            failed = True
-            continue
-        rec = art.to_dict()
-        if format is Format.jsonl:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            records.append(rec)
-    if format is Format.json:
-        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    raise typer.Exit(1 if failed else 0)
+            raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+        except UnicodeDecodeError as e:
+            err(f"{file}: invalid UTF-8 at offset {e.start}")
+            raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+        good = []
+        for where, rec in read_records(text):
+            if isinstance(rec, RecordError):
+                err(f"{file}: {where}: {rec}")
+                failed = True
+            else:
+                good.append(rec)
+        store = _store(db)
+        statuses = []
+        if good:
+            with store.transaction():
+                statuses = store.upsert(good)
+        counts = {s: statuses.count(s) for s in ("added", "updated", "unchanged")}
+        err(f"imported {len(good)} record(s) into {store.path}: "
+            + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
+    raise typer.Exit(ExitStatus.INPUT_FAILED if failed else ExitStatus.OK)
 
+
+@app.command()
+def delete(
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough)."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Delete one article and its quotes from the database.
+
+    Example: newscli delete 84f53c6c
+    """
+    with guard():
+        store = _store(db)
+        with store.transaction():
+            try:
+                rec = store.delete(article_id)
+            except LookupError as e:
+                err(str(e.args[0]))
+                raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+        err(f"deleted {rec['id']} ({rec.get('headline') or 'no headline'})")
+
+
+# --------------------------------------------------------------------------- root
 
 def _version(value: bool) -> None:
     if value:
@@ -68,10 +479,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors."),
 ) -> None:
-    """Turn raw news copy into data: who said what, where and when."""
+    """Turn raw news copy into data: who said what, where and when.
+
+    Example: newscli ingest samples/ && newscli quotes --speaker kirby
+    """
+    ctx.obj = {"debug": debug}
 
 
 def main() -> None:

@@ -1,0 +1,127 @@
+"""Records out (JSON, JSON Lines, CSV) and back in (JSON, JSON Lines).
+
+Machine output is written plainly to a text stream, never through Rich. JSON keeps every
+field, so export then import into an empty database gives the same records; CSV is one row
+per quote (articles without quotes get one row) for spreadsheets, and is export only.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Iterable, Iterator
+
+from .models import Article
+
+FORMATS = ("json", "jsonl", "csv")
+CSV_FIELDS = ("article_id", "headline", "published", "section", "authors", "organization",
+              "dateline_place", "source_path", "speaker", "speaker_title", "kind", "verb",
+              "quote", "start", "end")
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dumps(obj) -> str:
+    """JSON text that is valid UTF-8 whatever the input held (lone surrogates escaped)."""
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") \
+        if _has_surrogates(obj) else json.dumps(obj, ensure_ascii=False)
+
+
+def _has_surrogates(obj) -> bool:
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def write_json(records: Iterable[dict], out: IO[str]) -> None:
+    """One JSON array, streamed record by record (no need to hold it all as one string)."""
+    out.write("[")
+    n = 0
+    for n, r in enumerate(records, 1):
+        out.write(",\n" if n > 1 else "\n")
+        out.write(dumps(r))
+    out.write("\n]\n" if n else "]\n")
+
+
+def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
+    for r in records:
+        out.write(dumps(r) + "\n")
+
+
+def neutralise_cell(value) -> str:
+    """A CSV cell a spreadsheet will show as text, never evaluate."""
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
+def csv_rows(records: Iterable[dict]) -> Iterator[dict]:
+    for r in records:
+        b, d = r.get("byline") or {}, r.get("dateline") or {}
+        base = {"article_id": r.get("id"), "headline": r.get("headline"), "published": r.get("published"),
+                "section": r.get("section"), "authors": "; ".join(b.get("authors") or []),
+                "organization": b.get("organization"), "dateline_place": d.get("place"),
+                "source_path": (r.get("source") or {}).get("path")}
+        quotes = r.get("quotes") or []
+        if not quotes:
+            yield base
+        for q in quotes:
+            sp = q.get("speaker") or {}
+            yield {**base, "speaker": sp.get("name") or sp.get("mention"), "speaker_title": sp.get("title"),
+                   "kind": q.get("kind"), "verb": q.get("verb"), "quote": q.get("text"),
+                   "start": q.get("start"), "end": q.get("end")}
+
+
+def write_csv(records: Iterable[dict], out: IO[str]) -> None:
+    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for row in csv_rows(records):
+        w.writerow({k: neutralise_cell(row.get(k)) for k in CSV_FIELDS})
+
+
+WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
+
+
+class RecordError(Exception):
+    pass
+
+
+def check_record(obj) -> dict:
+    """A record as export wrote it, checked and normalised through the Article model."""
+    if not isinstance(obj, dict):
+        raise RecordError("not a JSON object")
+    if not isinstance(obj.get("id"), str) or not isinstance(obj.get("text"), str):
+        raise RecordError("not a newscli record (needs string fields 'id' and 'text')")
+    try:
+        return Article.from_dict(obj).to_dict()
+    except (TypeError, ValueError, KeyError, AttributeError) as e:
+        raise RecordError(f"not a newscli record ({e})") from None
+
+
+def read_records(text: str) -> Iterator[tuple[str, dict | RecordError]]:
+    """Yield (where, record or error) from a JSON array or JSON Lines document."""
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield "file", RecordError(f"not valid JSON ({e})")
+            return
+        for i, obj in enumerate(items, 1):
+            yield f"record {i}", _checked(obj)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield f"line {n}", RecordError(f"not valid JSON ({e.msg})")
+            continue
+        yield f"line {n}", _checked(obj)
+
+
+def _checked(obj) -> dict | RecordError:
+    try:
+        return check_record(obj)
+    except RecordError as e:
+        return e

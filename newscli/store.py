@@ -1,0 +1,283 @@
+"""The newscli database: a TinyDB JSON file, made safe for years of work.
+
+TinyDB alone rewrites its file in place on every write with no locking, so a Ctrl-C or
+a second shell can corrupt it. Here:
+
+- every read-modify-write runs in ``Store.transaction()``, under a file lock
+  (``<db>.lock``), so concurrent newscli processes queue instead of clobbering;
+- writes are buffered in memory and committed once per transaction: written to a temporary
+  file in the same folder, flushed, fsynced, then ``os.replace``d over the database, so a
+  reader or a crash sees the old file or the new one, never a mix;
+- a file we cannot read as a newscli database raises DatabaseError and is never written;
+- the database carries a schema version, checked on open; older ones are migrated in memory
+  (MIGRATIONS) and written back at the next commit.
+
+One document per article, quotes inside; ids are content hashes (see parser.content_id).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from .models import PARSER_VERSION, SCHEMA_VERSION
+
+APP_NAME = "newscli"
+ENV_VAR = "NEWSCLI_DB"
+ARTICLES = "articles"
+META = "_meta"
+LOCK_TIMEOUT = 600  # seconds a writer waits for another newscli process before giving up
+
+try:  # orjson parses and writes several times faster; plain json works the same without it
+    import orjson
+
+    def _loads(data: bytes) -> Any:
+        return orjson.loads(data)
+
+    def _dumps(obj: Any) -> bytes:
+        return orjson.dumps(obj)
+except ImportError:  # pragma: no cover - depends on the environment
+    def _loads(data: bytes) -> Any:
+        return json.loads(data)
+
+    def _dumps(obj: Any) -> bytes:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used; the message names the file and what to do."""
+
+
+def default_path() -> Path:
+    """NEWSCLI_DB if set, else newscli.json in the user's app folder (typer.get_app_dir)."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import typer
+
+    return Path(typer.get_app_dir(APP_NAME)) / "newscli.json"
+
+
+# Migrations from schema version N to N+1, applied in order on open. Each takes and returns
+# the whole raw database (a dict of tables). Version 1 is the first; the next one goes here:
+#   MIGRATIONS[1] = _v1_to_v2
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+class _BufferedAtomicStorage(Storage):
+    """TinyDB storage that holds the database in memory and commits it atomically."""
+
+    def __init__(self, path: Path, data: dict):
+        self.path = path
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.dirty = True
+
+    def commit(self) -> None:
+        if self.dirty:
+            atomic_write(self.path, _dumps(self.data))
+            self.dirty = False
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write payload to a temporary file beside path, fsync it, then rename it over path."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def load(path: Path) -> dict:
+    """Read and check a database file; {} when there is none yet. Never writes."""
+    where = str(path)
+    hint = f"move it aside (mv '{where}' '{where}.bad') or use --db to choose another file"
+    try:
+        if path.is_dir():
+            raise DatabaseError(f"{where}: is a folder, not a database file; use --db to choose a file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except PermissionError:
+        raise DatabaseError(f"{where}: permission denied reading the database") from None
+    except OSError as e:
+        raise DatabaseError(f"{where}: cannot read the database ({e.strerror or e})") from None
+    if not raw.strip():
+        return {}
+    try:
+        data = _loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise DatabaseError(f"{where}: not valid JSON, the file is damaged or truncated ({e}); {hint}") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DatabaseError(f"{where}: not a newscli database (unexpected shape); {hint}")
+    if data and META not in data:
+        raise DatabaseError(f"{where}: not a newscli database (no newscli metadata; tables: "
+                            f"{', '.join(sorted(data))[:80]}); {hint}")
+    if data:
+        meta = data[META].get("1") or {}
+        version = meta.get("schema_version")
+        if meta.get("app") != APP_NAME or not isinstance(version, int):
+            raise DatabaseError(f"{where}: not a newscli database (bad metadata); {hint}")
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(f"{where}: written by a newer newscli (schema {version}, this one reads "
+                                f"up to {SCHEMA_VERSION}); upgrade newscli")
+        while version < SCHEMA_VERSION:
+            data = MIGRATIONS[version](data)
+            version += 1
+            data[META]["1"]["schema_version"] = version
+        for doc in data.get(ARTICLES, {}).values():
+            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+                raise DatabaseError(f"{where}: not a newscli database (an article without id); {hint}")
+    return data
+
+
+def _new_meta() -> dict:
+    return {"1": {"app": APP_NAME, "schema_version": SCHEMA_VERSION}}
+
+
+class Store:
+    """A newscli database file. Reads need no lock (writes are atomic renames)."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path).expanduser() if path else default_path()
+        self._db: TinyDB | None = None
+
+    # ------------------------------------------------------------------ reading
+    def _open(self) -> TinyDB:
+        if self._db is None:
+            data = load(self.path)
+            storage = _BufferedAtomicStorage(self.path, data)
+            self._db = TinyDB(storage=lambda: storage)
+            self._storage = storage
+        return self._db
+
+    def articles(self) -> list[dict]:
+        """Every article record, in the order they were stored."""
+        return list(self._open().table(ARTICLES).all())
+
+    def get(self, ident: str) -> dict:
+        """The article whose id starts with ident; LookupError with a message otherwise."""
+        ident = ident.strip().lower()
+        if not ident:
+            raise LookupError("an article id is needed (see `newscli articles`)")
+        found = [a for a in self.articles() if a["id"].startswith(ident)]
+        if not found:
+            raise LookupError(f"no article with id {ident!r} in {self.path} (see `newscli articles`)")
+        if len(found) > 1:
+            raise LookupError(f"id {ident!r} is ambiguous ({len(found)} articles); give more characters")
+        return found[0]
+
+    # ------------------------------------------------------------------ writing
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """Lock, load the latest file, let the caller change it, commit once atomically."""
+        from filelock import FileLock, Timeout
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+            lock.acquire()
+        except Timeout:
+            raise DatabaseError(f"{self.path}: another newscli process holds the lock "
+                                f"({self.path}.lock) for over {LOCK_TIMEOUT}s") from None
+        except OSError as e:
+            raise DatabaseError(f"{self.path}: cannot lock the database ({e.strerror or e})") from None
+        try:
+            self._db = None  # always re-read under the lock: another process may have written
+            db = self._open()
+            if META not in self._storage.data:
+                db.table(META).insert(_new_meta()["1"])
+            yield self
+            try:
+                self._storage.commit()
+            except OSError as e:
+                raise DatabaseError(f"{self.path}: cannot write the database ({e.strerror or e}); "
+                                    "nothing was changed") from None
+        finally:
+            self._db = None
+            lock.release()
+
+    def upsert(self, records: Iterable[dict]) -> list[str]:
+        """Store articles; return per record "added", "updated" or "unchanged".
+
+        Keyed by content hash: the same content again adds nothing unless it was parsed by
+        another parser version; a file whose content changed replaces its old record."""
+        table = self._open().table(ARTICLES)
+        docs = table.all()
+        by_id = {doc["id"]: doc.doc_id for doc in docs}
+        versions = {doc.doc_id: doc.get("parser_version") for doc in docs}
+        by_path = {}
+        for doc in docs:
+            p = (doc.get("source") or {}).get("path")
+            if p and p != "-":
+                by_path[p] = doc.doc_id
+        statuses, new, replace = [], [], {}
+        for rec in records:
+            doc_id = by_id.get(rec["id"])
+            path = (rec.get("source") or {}).get("path")
+            if doc_id is not None:
+                if versions.get(doc_id) == rec.get("parser_version", PARSER_VERSION) and doc_id not in replace:
+                    statuses.append("unchanged")
+                else:
+                    replace[doc_id] = rec
+                    statuses.append("updated")
+            elif path and path != "-" and path in by_path:
+                replace[by_path[path]] = rec
+                by_id[rec["id"]] = by_path[path]
+                statuses.append("updated")
+            else:
+                new.append(rec)
+                by_id[rec["id"]] = -len(new)  # a later duplicate in the same batch is unchanged
+                versions[-len(new)] = rec.get("parser_version", PARSER_VERSION)
+                statuses.append("added")
+        if replace:
+            # one write for all replacements (TinyDB writes once per call)
+            table.remove(doc_ids=list(replace))
+            table.insert_multiple(replace.values())
+        if new:
+            table.insert_multiple(new)
+        return statuses
+
+    def preview(self, records: list[dict]) -> list[str]:
+        """What upsert would say, without locking or writing anything (for --dry-run)."""
+        self._db = None
+        try:
+            return self.upsert(records)
+        finally:
+            self._db = None
+
+    def delete(self, ident: str) -> dict:
+        doc = self.get(ident)
+        table = self._open().table(ARTICLES)
+        table.remove(doc_ids=[d.doc_id for d in table.all() if d["id"] == doc["id"]])
+        return doc
