@@ -1,9 +1,37 @@
-"""Saved article pages -> article text + Layout (placeholder)."""
+"""Saved article pages -> article text + Layout.
+
+Two jobs, kept apart:
+
+* **metadata**, as a cascade of separate steps, each a function ``soup -> Meta`` that can be
+  tested on its own, most trusted first::
+
+      from_jsonld       JSON-LD NewsArticle / Article / BlogPosting ... (also in @graph, lists)
+      from_opengraph    og:* and article:* meta tags
+      from_meta_names   meta name=author / byl / parsely-* / sailthru.* / dc.* / date ...
+      from_time         <time datetime> (and itemprop=datePublished) in the page
+      from_visible      the byline and date as shown on the page ("By ...", "Posted on ...")
+
+  ``merge`` takes, field by field, the first value that survives cleaning. Author names go
+  through ``clean_authors`` (no site names, "Staff", job titles, e-mail links, dates glued to
+  names); dates through ``_parse_date`` and the page's own evidence (never later than the
+  newest date the page vouches for, never earlier than the web: when unsure, ``None``).
+
+* **body**: the article's paragraphs, found as the block with the most paragraph text once
+  scripts, navigation, related links, comments, captions and the like are gone. ``Page.text``
+  is the paragraphs joined by blank lines; every span of the record indexes into it.
+
+bs4 is imported only inside ``extract`` (and the helpers that need it) so plain-text parsing
+never pays for it.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta, timezone
 
-from .structure import Layout, paragraphs
+from .models import Byline, Dateline, Paragraph
+from .structure import Layout
 
 
 @dataclass
@@ -12,10 +40,1003 @@ class Page:
     layout: Layout = field(default_factory=Layout)
 
 
-def extract(html: str) -> Page:
+@dataclass
+class Meta:
+    """What one step of the cascade found (raw values; cleaned when merged)."""
+
+    headline: str | None = None
+    section: str | None = None
+    teaser: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    url: str | None = None
+
+
+# ---------------------------------------------------------------- small text helpers
+
+_WS = re.compile(r"\s+")
+
+
+def _clean(s) -> str:
+    if s is None:
+        return ""
+    if not isinstance(s, str):
+        s = str(s)
+    s = s.replace("\u00ad", "").replace("\u200b", "")
+    return _WS.sub(" ", s).strip()
+
+
+def _unescape(s: str) -> str:
+    if "&" in s:
+        import html as _h
+
+        s = _h.unescape(s)
+    return s
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# Written dates as pages show them; each row: name, pattern, a line it exists for.
+VISIBLE_DATES = (
+    ("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)", "2020-09-28 14:00"),
+    ("month-day-year", rf"(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)",
+     "Posted on August 2, 2019"),
+    ("day-month-year", rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>(?:19|20)\d\d)",
+     "Published 12 April 2020"),
+    ("dotted", r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])", "31.01.2022"),
+)
+_VISIBLE_DATES = [(n, re.compile(p, re.I)) for n, p, _ in VISIBLE_DATES]
+
+_EARLIEST = date(1995, 1, 1)  # no web page is older
+
+
+def _parse_date(value) -> str | None:
+    """A machine date (ISO 8601, RFC 2822, epoch, '2017-11-03 03:01:00.000000') -> ISO string.
+
+    Keeps the offset the page gives; a date alone stays a date. Unparseable -> None.
+    """
+    s = _clean(value)
+    if not s or len(s) > 80:
+        return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", s):  # epoch seconds / milliseconds
+        ts = int(s[:10])
+        return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat()
+    iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
+    iso = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", iso)
+    iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        dt = None
+    if dt is None:
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)[T ].*", s)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+        dt = _parse_loose(s)
+        if dt is None:
+            return None
+    if isinstance(dt, datetime):
+        if dt.date() < _EARLIEST:
+            return None
+        if len(s) == 10 and dt.hour == dt.minute == 0 and dt.tzinfo is None:
+            return dt.date().isoformat()
+        return dt.isoformat()
+    return None
+
+
+def _parse_loose(s: str):
+    """Dates in words ('Thu, 24 Jul 2015 05:36:09 +0100', 'July 10, 2015') via dateutil."""
+    if not re.search(r"(?:19|20)\d\d", s):
+        return None
+    try:
+        from dateutil import parser as dparser
+
+        dt = dparser.parse(s, fuzzy=False, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        try:
+            return _visible_date(s)
+        except ValueError:
+            return None
+    return dt if dt.year > 1900 else None
+
+
+def _visible_date(text: str) -> datetime | None:
+    """The first written date in a piece of visible text (see VISIBLE_DATES)."""
+    best = None
+    for _name, rx in _VISIBLE_DATES:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else _MONTHS.get(g["mon"].lower().rstrip(".")[:3], 0)
+        if g.get("mon") and g["mon"].lower().rstrip(".") not in _MONTHS and g["mon"].lower()[:3] not in _MONTHS:
+            continue
+        try:
+            dt = datetime(int(g["y"]), month, int(g["d"]))
+        except ValueError:
+            continue
+        if best is None or m.start() < best[0]:
+            best = (m.start(), dt)
+    return best[1] if best else None
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- authors
+
+# Words that make a byline fragment a job title, a role or boilerplate, not a person.
+_NOT_NAME_WORDS = {
+    "editor", "editors", "reporter", "reporters", "correspondent", "correspondents", "writer",
+    "writers", "staff", "columnist", "contributor", "contributors", "producer", "editorial",
+    "desk", "team", "bureau", "newsroom", "email", "e-mail", "author", "authors", "follow",
+    "twitter", "facebook", "linkedin", "instagram", "view", "posts", "profile", "more",
+    "updated", "published", "posted", "share", "subscribe", "comments", "comment", "admin",
+    "administrator", "contributing", "senior", "associate", "chief", "deputy", "managing",
+    "news", "service", "services", "reports", "wire", "wires", "agencies", "press", "media",
+    "photographer", "photography", "photos", "illustration", "video", "graphics", "by",
+    "read", "bio", "about", "at", "guest", "unknown", "anonymous", "webmaster", "moderator",
+}
+_AGENCIES = {"afp", "ap", "reuters", "associated press", "the associated press", "dpa", "efe",
+             "ansa", "upi", "pa", "press association", "bloomberg", "agence france-presse",
+             "afp-relaxnews", "xinhua", "kyodo", "aap", "cnn wire"}
+_ROLE_TAIL = re.compile(
+    r"[,|/–—-]+\s*(?:(?:senior|chief|deputy|associate|contributing|managing|executive|staff|special|"
+    r"political|foreign|science|health|tech(?:nology)?|business|sports?|games?|culture|news|"
+    r"investigative|national|international|white house|washington|digital|social media)\s+)*"
+    r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|analyst|critic)\b.*$",
+    re.I)
+_MONTH_TAIL = re.compile(rf"\s+(?:on\s+)?{_MON}(?:\s+\d.*)?$|\s+\d{{1,2}}[/.]\d.*$|\s+(?:19|20)\d\d.*$", re.I)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*|\s*\|\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story|photos?)\s+)?(?:by|par|von|por|de|door|di|av)\b[:\s]*", re.I)
+_DEGREE = re.compile(r",?\s+(?:MA|MD|PhD|Ph\.\s?D\.?|MPH|RN|MS|MBA|BSc|MSc|DO|RD|CDE|LD|CPT|FACP|DrPH|DPhil)\b\.?(?=\s*(?:,|;|&|\band\b|$))")
+_SUFFIX = re.compile(r",\s*(Jr|Sr|II|III|IV)\b\.?")
+
+
+def clean_authors(values, site: str | None = None, keep_agency: bool = False) -> list[str]:
+    """Raw byline values -> person names: "By A and B" split, "Staff", site names, job titles,
+    e-mail links, URLs and dates glued to names removed; agencies only when nobody is named."""
+    out: list[str] = []
+    agencies: list[str] = []
+    site_key = _key(site)
+    for raw in values or []:
+        raw = _clean(_unescape(raw if isinstance(raw, str) else str(raw)))
+        if not raw or len(raw) > 200 or "://" in raw or raw.startswith(("@", "www.")):
+            continue
+        raw = _BY.sub("", raw)
+        raw = re.sub(r"\s*\([^)]*\)\s*", " ", raw).strip()  # "(Reuters)", "(@handle)"
+        for _ in range(3):
+            raw = _DEGREE.sub("", raw)
+        raw = _SUFFIX.sub(r" \1.", raw)
+        for part in _SPLIT.split(raw):
+            name = _clean(part).strip(" .,:;|-–—·•")
+            name = _BY.sub("", name)
+            name = _ROLE_TAIL.sub("", name).strip(" ,|-–—")
+            name = _DEGREE.sub("", name).strip(" ,")
+            name = _MONTH_TAIL.sub("", name).strip(" ,")
+            if not name:
+                continue
+            low = name.lower()
+            if low in _AGENCIES or low.rstrip(".") in _AGENCIES:
+                agencies.append(name)
+                continue
+            if site_key and (_key(name) == site_key or (len(_key(name)) > 3 and _key(name) in site_key)
+                             or site_key in _key(name)):
+                continue
+            if not _looks_like_name(name):
+                continue
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            if _key(name) not in {_key(a) for a in out}:
+                out.append(name)
+    if not out and keep_agency and agencies:
+        return agencies[:1]
+    return out
+
+
+def _key(s: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (s or "").lower()))
+
+
+def _looks_like_name(name: str) -> bool:
+    if "@" in name or "/" in name or any(c.isdigit() for c in name):
+        return False
+    words = name.split()
+    if not words or len(words) > 5 or len(name) < 2:
+        return False
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in _NOT_NAME_WORDS for w in low):
+        return False
+    if low[0] in {"the", "a", "an", "our", "your", "this", "my", "all", "and", "or", "with"}:
+        return False
+    if not name[0].isupper() and not name[0].isalpha():
+        return False
+    # a name has at least one capitalised word (handles "delta201"-style handles poorly by design)
+    if not any(w[:1].isupper() for w in words):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- step 1: JSON-LD
+
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+                 "liveblogposting", "techarticle", "scholarlyarticle", "report", "medicalwebpage",
+                 "advertisernewsarticle", "satiricalarticle", "askpublicnewsarticle", "review",
+                 "posting", "discussionforumposting", "recipe"}
+_PAGE_TYPES = {"webpage", "itempage", "aboutpage", "collectionpage", "qapage", "profilepage"}
+
+
+def _jsonld_objects(soup) -> list[dict]:
+    """Every JSON object in the page's ld+json scripts, flattened out of lists and @graph."""
+    found: list[dict] = []
+    for tag in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        raw = tag.string or tag.get_text() or ""
+        data = _loads_lenient(raw)
+        if data is None:
+            continue
+        stack = [data]
+        while stack and len(found) < 500:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, (list, dict)):
+                    stack.append(graph)
+                main = item.get("mainEntity")
+                if isinstance(main, dict) and "@type" in main:
+                    stack.append(main)
+    return found
+
+
+def _loads_lenient(raw: str):
+    raw = raw.strip()
+    if not raw or len(raw) > 5_000_000:
+        return None
+    raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", raw).strip()
+    try:
+        return json.loads(raw)
+    except ValueError:
+        pass
+    # common breakage: raw newlines/tabs in strings, trailing commas, two objects back to back
+    fixed = re.sub(r"[\x00-\x1f]+", " ", raw)
+    fixed = re.sub(r",\s*([}\]])", r"\1", fixed)
+    try:
+        return json.loads(fixed)
+    except ValueError:
+        pass
+    dec = json.JSONDecoder()
+    out, i = [], 0
+    while i < len(fixed):
+        j = fixed.find("{", i)
+        if j < 0:
+            break
+        try:
+            obj, end = dec.raw_decode(fixed, j)
+        except ValueError:
+            i = j + 1
+            continue
+        out.append(obj)
+        i = end
+    return out or None
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        t = [t]
+    return {x.lower().split("/")[-1] for x in t or [] if isinstance(x, str)}
+
+
+def _ld_text(v) -> str | None:
+    if isinstance(v, list):
+        v = next((x for x in v if x), None)
+    if isinstance(v, dict):
+        v = v.get("name") or v.get("@value")
+    if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        s = _clean(_unescape(str(v)))
+        return s or None
+    return None
+
+
+def _ld_people(v, by_id: dict) -> tuple[list[str], list[str]]:
+    """JSON-LD author values -> (person names, organisation names)."""
+    people, orgs = [], []
+    items = v if isinstance(v, list) else [v]
+    for it in items:
+        if isinstance(it, str):
+            people.append(it)
+        elif isinstance(it, dict):
+            if "@id" in it and len(it) <= 2 and it["@id"] in by_id:
+                it = by_id[it["@id"]]
+            name = it.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(x) for x in name if x)
+            if not name and (it.get("givenName") or it.get("familyName")):
+                name = f"{it.get('givenName') or ''} {it.get('familyName') or ''}"
+            if not isinstance(name, str) or not name.strip():
+                continue
+            (orgs if _types(it) & {"organization", "newsmediaorganization", "corporation"} else people).append(name)
+    return people, orgs
+
+
+def from_jsonld(soup) -> Meta:
+    """Step 1: the page's JSON-LD article object (NewsArticle, Article, BlogPosting, ...)."""
+    objs = _jsonld_objects(soup)
+    meta = Meta()
+    if not objs:
+        return meta
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
+    articles = [o for o in objs if _types(o) & ARTICLE_TYPES]
+    pages = [o for o in objs if _types(o) & _PAGE_TYPES]
+    # the site: publisher of the article, else a WebSite / Organization node
+    for o in articles + pages:
+        pub = o.get("publisher")
+        if isinstance(pub, list):
+            pub = pub[0] if pub else None
+        if isinstance(pub, dict) and "@id" in pub and pub["@id"] in by_id and not pub.get("name"):
+            pub = by_id[pub["@id"]]
+        name = _ld_text(pub)
+        if name:
+            meta.site = name
+            break
+    if not meta.site:
+        for o in objs:
+            if _types(o) & {"website"} and _ld_text(o.get("name")):
+                meta.site = _ld_text(o.get("name"))
+                break
+    if not articles:
+        # a WebPage can still carry dates (blogs, company pages)
+        for o in pages:
+            meta.published = meta.published or _parse_date(_ld_text(o.get("datePublished")))
+            meta.updated = meta.updated or _parse_date(_ld_text(o.get("dateModified")))
+        return meta
+    # the main article: the one with a headline and the longest body wins ties
+    art = max(articles, key=lambda o: (bool(o.get("headline") or o.get("name")),
+                                       not (_types(o) & {"review", "recipe", "posting"}),
+                                       len(str(o.get("articleBody") or ""))))
+    meta.headline = _ld_text(art.get("headline")) or _ld_text(art.get("name"))
+    meta.teaser = _ld_text(art.get("description"))
+    sec = art.get("articleSection")
+    meta.section = _ld_text(sec)
+    people, orgs = [], []
+    for key in ("author", "creator"):
+        if art.get(key):
+            p, o = _ld_people(art[key], by_id)
+            people += p
+            orgs += o
+            if p:
+                break
+    meta.authors = people
+    if not meta.site and orgs:
+        meta.site = orgs[0]
+    meta.published = _parse_date(_ld_text(art.get("datePublished")) or _ld_text(art.get("dateCreated")))
+    meta.updated = _parse_date(_ld_text(art.get("dateModified")))
+    meta.url = _ld_text(art.get("url")) or _ld_text(art.get("mainEntityOfPage"))
+    return meta
+
+
+# ---------------------------------------------------------------- step 2: OpenGraph
+
+def _metas(soup) -> list[tuple[str, str]]:
+    """(lower-cased property/name/itemprop, content) for every <meta> in the page."""
+    out = []
+    for m in soup.find_all("meta"):
+        key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
+        val = m.get("content")
+        if isinstance(key, list):
+            key = " ".join(key)
+        if key and val and isinstance(val, str):
+            for k in key.split():
+                out.append((k.strip().lower(), _clean(_unescape(val))))
+    return out
+
+
+def _first(metas, *keys) -> str | None:
+    for k in keys:
+        for mk, v in metas:
+            if mk == k and v:
+                return v
+    return None
+
+
+def _all(metas, *keys) -> list[str]:
+    return [v for mk, v in metas if mk in keys and v]
+
+
+def from_opengraph(soup, metas=None) -> Meta:
+    """Step 2: og:* and article:* meta tags."""
+    metas = metas if metas is not None else _metas(soup)
+    return Meta(
+        headline=_first(metas, "og:title"),
+        section=_first(metas, "article:section"),
+        teaser=_first(metas, "og:description"),
+        authors=[a for a in _all(metas, "article:author", "og:article:author") if "://" not in a],
+        site=_first(metas, "og:site_name"),
+        published=_parse_date(_first(metas, "article:published_time", "og:article:published_time",
+                                     "article:published", "og:published_time")),
+        updated=_parse_date(_first(metas, "article:modified_time", "og:updated_time",
+                                   "og:article:modified_time", "article:updated_time")),
+        url=_first(metas, "og:url"),
+    )
+
+
+# ---------------------------------------------------------------- step 3: named meta tags
+
+_AUTHOR_NAMES = ("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+                 "dc.creator.name", "citation_author", "article.author", "cxenseparse:author",
+                 "sailthru.authors", "authors")
+_DATE_NAMES = ("parsely-pub-date", "sailthru.date", "article.published", "published-date", "publish-date",
+               "publishdate", "pubdate", "publish_date", "date", "dc.date", "dc.date.issued",
+               "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created", "citation_publication_date",
+               "citation_date", "cxenseparse:recs:publishtime", "originalpublicationdate", "datepublished",
+               "article_date_original", "og:pubdate", "displaydate", "dateline", "date.available",
+               "search_date", "release_date", "created", "dc.created")
+_UPDATED_NAMES = ("last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "datemodified",
+                  "article.updated", "revised")
+
+
+def from_meta_names(soup, metas=None) -> Meta:
+    """Step 3: meta name=author / byl / parsely-* / sailthru.* / dc.* / date and friends."""
+    metas = metas if metas is not None else _metas(soup)
+    authors: list[str] = []
+    for k in _AUTHOR_NAMES:
+        vals = [v for v in _all(metas, k) if "://" not in v]
+        if vals:
+            authors = vals
+            break
+    return Meta(
+        headline=_first(metas, "parsely-title", "sailthru.title", "twitter:title", "dc.title", "title",
+                        "headline", "citation_title"),
+        section=_first(metas, "parsely-section", "section", "sailthru.section"),
+        teaser=_first(metas, "description", "twitter:description", "dc.description"),
+        authors=authors,
+        site=_first(metas, "application-name", "apple-mobile-web-app-title", "dc.publisher", "publisher",
+                    "citation_publisher", "citation_journal_title"),
+        published=next((d for d in (_parse_date(v) for v in _all(metas, *_DATE_NAMES)) if d), None),
+        updated=next((d for d in (_parse_date(v) for v in _all(metas, *_UPDATED_NAMES)) if d), None),
+        url=_first(metas, "parsely-link", "twitter:url"),
+    )
+
+
+# ---------------------------------------------------------------- step 4: <time datetime>
+
+def from_time(soup) -> Meta:
+    """Step 4: <time datetime> / itemprop=datePublished elements (the first one that parses,
+    those marked as publication dates first)."""
+    meta = Meta()
+    marked, plain = [], []
+    for el in soup.find_all(attrs={"itemprop": re.compile(r"^date(Published|Created|Modified)$", re.I)}):
+        val = el.get("datetime") or el.get("content") or el.get_text(" ", strip=True)
+        kind = "u" if "modified" in str(el.get("itemprop")).lower() else "p"
+        marked.append((kind, val))
+    for el in soup.find_all("time"):
+        val = el.get("datetime") or el.get("data-datetime") or el.get("content")
+        if not val:
+            continue
+        cls = " ".join(el.get("class") or []).lower() + " " + str(el.get("id") or "").lower()
+        if el.has_attr("pubdate") or re.search(r"publish|posted|entry-date|pubdate|created", cls):
+            marked.append(("p", val))
+        elif re.search(r"updated|modified", cls):
+            marked.append(("u", val))
+        else:
+            plain.append(("p", val))
+    for kind, val in marked + plain:
+        d = _parse_date(val)
+        if not d:
+            d = _iso_of(_visible_date(val or ""))
+        if not d:
+            continue
+        if kind == "p" and not meta.published:
+            meta.published = d
+        elif kind == "u" and not meta.updated:
+            meta.updated = d
+    return meta
+
+
+def _iso_of(dt) -> str | None:
+    return dt.date().isoformat() if dt else None
+
+
+# ---------------------------------------------------------------- step 5: visible byline / date
+
+_BYLINE_ATTR = re.compile(r"byline|\bauthor|by-?line|writer|contributor|article__author|posted-by|"
+                          r"entry-author|post-author|story-author|meta-author|authorname", re.I)
+_DATE_ATTR = re.compile(r"date|time|posted|published|pubdate|entry-meta|post-meta|byline|dateline", re.I)
+_BY_LINE = re.compile(r"(?:^|\n)\s*(?:By|BY|Par|Von|Por)\s+([A-Z\u00c0-\u024f][^\n]{1,120})")
+
+
+def from_visible(soup, text: str = "") -> Meta:
+    """Step 5: the byline and date as the page shows them."""
+    meta = Meta()
+    # rel=author links and byline-ish elements
+    cands: list[str] = []
+    for el in soup.find_all(attrs={"rel": "author"}):
+        cands.append(el.get_text(" ", strip=True))
+    for el in soup.find_all(attrs={"itemprop": "author"}):
+        name_el = el.find(attrs={"itemprop": "name"})
+        cands.append((name_el.get("content") or name_el.get_text(" ", strip=True)) if name_el
+                     else (el.get("content") or el.get_text(" ", strip=True)))
+    if not any(cands):
+        for el in soup.find_all(_has_attr_match(_BYLINE_ATTR), limit=30):
+            t = el.get_text(" ", strip=True)
+            if 2 < len(t) < 120:
+                cands.append(t)
+                break
+    if not any(cands) and text:
+        m = _BY_LINE.search(text[:3000])
+        if m:
+            cands.append(m.group(1))
+    meta.authors = [c for c in cands if c]
+    # a visible date near the top of the article
+    for el in soup.find_all(_has_attr_match(_DATE_ATTR), limit=60):
+        if el.name in ("script", "style", "body", "html", "article", "main"):
+            continue
+        t = el.get_text(" ", strip=True)
+        if not t or len(t) > 200:
+            continue
+        dt = _visible_date(t)
+        if dt:
+            meta.published = dt.date().isoformat()
+            break
+    return meta
+
+
+def _has_attr_match(rx):
+    def pred(tag):
+        if tag.name in ("html", "body", "script", "style", "meta", "link"):
+            return False
+        cls = tag.get("class")
+        val = (" ".join(cls) if isinstance(cls, list) else str(cls or "")) + " " + str(tag.get("id") or "")
+        return bool(val.strip()) and bool(rx.search(val))
+    return pred
+
+
+# ---------------------------------------------------------------- dates in the page's URL
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """/2020/09/28/ style dates in the page's canonical URL."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- merging
+
+def merge(*steps: Meta) -> Meta:
+    """Field by field, the first non-empty value in cascade order."""
+    out = Meta()
+    for f in fields(Meta):
+        for s in steps:
+            v = getattr(s, f.name)
+            if v:
+                setattr(out, f.name, v)
+                break
+    return out
+
+
+def _headline(cands: list[str | None], h1: str | None, site: str | None) -> str | None:
+    """The best headline: a machine one confirmed by the page's <h1> where possible."""
+    clean = [c for c in (_strip_site(_clean(x), site) for x in cands) if c]
+    if h1:
+        hk = _key(h1)
+        for c in clean:
+            if _key(c) == hk:
+                return c
+        # an <h1> that a machine title contains ("Headline | Site") is the cleaner form
+        if any(hk and hk in _key(c) for c in clean) and len(hk) > 10:
+            return h1
+    return clean[0] if clean else (h1 or None)
+
+
+_TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s*\|\s*")
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    if not title:
+        return title
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1:
+        sk = _key(site)
+        if sk:
+            if _key(parts[-1]) and (_key(parts[-1]) in sk or sk in _key(parts[-1])):
+                return title[: _last_sep(title)].strip()
+            if _key(parts[0]) and (_key(parts[0]) in sk or sk in _key(parts[0])) and len(parts) == 2:
+                return parts[1].strip()
+    return title
+
+
+def _last_sep(title: str) -> int:
+    last = None
+    for m in _TITLE_SEP.finditer(title):
+        last = m
+    return last.start() if last else len(title)
+
+
+def _site_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1 and 1 <= len(parts[-1].split()) <= 4:
+        return parts[-1].strip()
+    return None
+
+
+# ---------------------------------------------------------------- body
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav",
+              "aside", "footer", "figure", "figcaption", "select", "input", "textarea", "canvas",
+              "object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link", "meta")
+_UNLIKELY = re.compile(
+    r"comment|related|share|sharing|social|sidebar|side-bar|\bnav|navbar|menu|footer|masthead|"
+    r"promo|advert|\bads?\b|\bad-|-ad\b|adslot|dfp|sponsor|newsletter|subscribe|signup|sign-up|"
+    r"breadcrumb|cookie|consent|popup|modal|caption|credit|\btags?\b|tag-list|widget|recommend|"
+    r"outbrain|taboola|disqus|paywall|banner|toolbar|skip|most-popular|popular|trending|read-more|"
+    r"more-stories|also-read|pagination|pager|author-bio|author-box|about-the-author|byline|"
+    r"print-only|visually-hidden|sr-only|screen-reader|hidden|rating|review-form|login|"
+    r"jump-to|toc\b|table-of-contents|breaking|ticker|alert|header-|site-header|top-bar|topbar",
+    re.I)
+_MAYBE = re.compile(r"article|body|content|main|story|entry|post-text|text|column|shadow", re.I)
+_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td"}
+_HEADINGS = {"h2", "h3"}
+_CONTAINER_HINT = re.compile(
+    r"article-?body|articlebody|article__body|article-content|article__content|story-?body|"
+    r"story-content|entry-content|post-content|post-body|postbody|post-entry|blog-post|"
+    r"body-text|article-text|content-body|main-content|td-post-content|rich-text|"
+    r"paywall-article|caas-body|field-body|node-body|c-entry-content|article__text", re.I)
+
+
+def _is_hidden(tag) -> bool:
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    style = str(tag.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _attr_text(tag) -> str:
+    cls = tag.get("class")
+    return ((" ".join(cls) if isinstance(cls, list) else str(cls or "")) + " "
+            + str(tag.get("id") or "") + " " + str(tag.get("role") or "")).strip()
+
+
+def _prune(root) -> None:
+    """Drop everything that is never article text (in place)."""
+    from bs4 import Comment
+
+    for c in root.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for t in root.find_all(_DROP_TAGS):
+        t.decompose()
+    for t in root.find_all(True):
+        if t.decomposed if hasattr(t, "decomposed") else False:
+            continue
+        if t.attrs is None:
+            continue
+        if t.name in ("html", "body", "article", "main"):
+            continue
+        if _is_hidden(t):
+            t.decompose()
+            continue
+        at = _attr_text(t)
+        if t.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
+            t.decompose()
+            continue
+        if at and _UNLIKELY.search(at) and not _MAYBE.search(at):
+            t.decompose()
+
+
+def _block_text(tag) -> str:
+    for br in tag.find_all("br"):
+        br.replace_with("\n")
+    return _clean(tag.get_text(" "))
+
+
+def _score_candidates(root):
+    """Readability-style: each paragraph's text scores its parent (and half its grandparent)."""
+    scores: dict[int, list] = {}
+    for p in root.find_all(["p", "pre", "blockquote"]):
+        t = _clean(p.get_text(" "))
+        if len(t) < 25:
+            continue
+        pts = 1 + t.count(",") + min(len(t) // 100, 3)
+        parent = p.parent
+        for depth, node in enumerate((parent, parent.parent if parent else None)):
+            if node is None or node.name in (None, "[document]"):
+                break
+            s = scores.setdefault(id(node), [node, 0.0])
+            s[1] += pts / (1 + depth)
+    if not scores:
+        return None
+    best = max(scores.values(), key=lambda s: s[1] * (1 - _link_density(s[0])))
+    return best[0]
+
+
+def _link_density(tag) -> float:
+    text = len(_clean(tag.get_text(" "))) or 1
+    links = sum(len(_clean(a.get_text(" "))) for a in tag.find_all("a"))
+    return min(links / text, 1.0)
+
+
+def _find_container(soup):
+    # an explicit article body first
+    for sel in ({"itemprop": "articleBody"}, {"property": "articleBody"}):
+        el = soup.find(attrs=sel)
+        if el is not None and len(_clean(el.get_text(" "))) > 200:
+            return el
+    hinted = [el for el in soup.find_all(_has_attr_match(_CONTAINER_HINT))
+              if len(_clean(el.get_text(" "))) > 200]
+    if hinted:
+        # the outermost hinted container that is not mostly links
+        best = max(hinted, key=lambda el: (len(el.find_all("p", recursive=True)), -_link_density(el)))
+        if len(best.find_all("p")) >= 2:
+            return best
+    best = _score_candidates(soup)
+    if best is not None:
+        # climb while the parent adds more paragraphs of its own (stories split in several divs)
+        node = best
+        while node.parent is not None and node.parent.name not in ("body", "html", "[document]"):
+            own = len([p for p in node.find_all("p") if len(_clean(p.get_text(" "))) > 60])
+            up = len([p for p in node.parent.find_all("p") if len(_clean(p.get_text(" "))) > 60])
+            if up > own * 1.5 and up - own >= 3 and _link_density(node.parent) < 0.3:
+                node = node.parent
+            else:
+                break
+        return node
+    arts = soup.find_all("article")
+    if arts:
+        return max(arts, key=lambda a: len(a.get_text()))
+    return soup.body or soup
+
+
+def _blocks(container) -> list[tuple[str, str]]:
+    """(kind, text) for the article's blocks in order: paragraphs, list items, sub-headings."""
+    out: list[tuple[str, str]] = []
+    stack = [iter(container.children)]  # explicit stack: deep markup must not overflow
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        name = getattr(child, "name", None)
+        if name is None:
+            continue
+        if name in _BLOCKS:
+            if name in ("li", "blockquote", "td", "dd") and child.find(["p", "div", "ul", "ol", "table"]):
+                stack.append(iter(child.children))
+                continue
+            text = _block_text(child)
+            if not text:
+                continue
+            if name in _HEADINGS:
+                out.append(("subheading", text))
+            elif name in ("h4", "h5", "h6"):
+                out.append(("subheading" if len(text) < 120 else "body", text))
+            else:
+                for piece in re.split(r"\n\s*\n", text) if "\n" in text else [text]:
+                    piece = _clean(piece)
+                    if piece:
+                        out.append(("body", piece))
+        elif name == "div" and not child.find(["p", "div", "h2", "h3", "ul", "ol", "table", "section", "article"]):
+            text = _block_text(child)
+            if len(text) >= 40:
+                out.append(("body", text))
+        elif name == "h1":
+            continue
+        else:
+            stack.append(iter(child.children))
+    return out
+
+
+def _keep(kind: str, text: str) -> bool:
+    if kind == "subheading":
+        return 1 < len(text) < 200
+    if len(text) < 2:
+        return False
+    low = text.lower()
+    if re.match(r"^(advertisement|advertising|story continues below|continue reading|read more|"
+                r"sign up|subscribe|click here|share this|related:|see also|follow us|image:|photo:|"
+                r"getty images|image copyright|image caption|media caption)\b", low) and len(text) < 150:
+        return False
+    return True
+
+
+def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph], list[str]]:
+    """The article's paragraphs -> (text joined by blank lines, paragraphs, sub-headings)."""
+    container = _find_container(soup)
+    blocks = [(k, t) for k, t in _blocks(container) if _keep(k, t)]
+    # a heading equal to the headline is not a sub-heading
+    hk = _key(headline)
+    blocks = [(k, t) for k, t in blocks if not (k == "subheading" and _key(t) == hk)]
+    # drop trailing sub-headings (section titles of what follows the story)
+    while blocks and blocks[-1][0] == "subheading":
+        blocks.pop()
+    # de-duplicate consecutive repeats (AMP / responsive duplicates)
+    dedup: list[tuple[str, str]] = []
+    for b in blocks:
+        if dedup and dedup[-1][1] == b[1]:
+            continue
+        dedup.append(b)
+    parts, paras, subs = [], [], []
+    pos = 0
+    for kind, t in dedup:
+        if parts:
+            pos += 2
+        paras.append(Paragraph(pos, pos + len(t), kind))
+        if kind == "subheading":
+            subs.append(t)
+        parts.append(t)
+        pos += len(t)
+    return "\n\n".join(parts), paras, subs
+
+
+# ---------------------------------------------------------------- dateline in the text
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    rf"(?:,\s+(?P<date>{_MON}\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|AAP|CNN|IANS|PTI)\)\s*)?"
+    r"\s*[—–-]{1,2}\s")
+
+
+def find_dateline(text: str, paras: list[Paragraph]) -> Dateline:
+    for p in paras[:3]:
+        if p.kind != "body":
+            continue
+        m = _DATELINE.match(text, p.start, p.end)
+        if m:
+            place = m.group("place").strip()
+            if len(place.split()) > 5 or place.lower() in {"by", "updated"}:
+                continue
+            return Dateline(place=place, agency=m.group("agency"), date=None, raw=m.group(0).strip(),
+                            start=m.start(), end=m.end())
+        break
+    return Dateline()
+
+
+# ---------------------------------------------------------------- the page's own date evidence
+
+def _ceiling(soup, metas, steps: list[Meta], html: str) -> date | None:
+    """The newest day the page itself vouches for (modification dates, copyright year): no
+    publication date may come after it."""
+    days = [d for d in (_day(s.updated) for s in steps) if d]
+    m = re.findall(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", html[-200000:], re.I)
+    if m:
+        days.append(date(max(int(y) for y in m), 12, 31))
+    return max(days) if days else None
+
+
+def _pick_date(cands: list[str | None], ceiling: date | None) -> str | None:
+    for c in cands:
+        d = _day(c)
+        if d is None:
+            continue
+        if d < _EARLIEST:
+            continue
+        if ceiling and d > ceiling + timedelta(days=1):
+            continue
+        return c
+    return None
+
+
+# ---------------------------------------------------------------- the whole page
+
+def _soup(html: str):
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else None
-    text = "\n\n".join(p.get_text(" ", strip=True) for p in soup.find_all("p"))
-    return Page(text=text, layout=Layout(headline=title, paragraphs=paragraphs(text)))
+    return BeautifulSoup(html, "html.parser")
+
+
+def extract(html: str) -> Page:
+    """A saved web page -> its article text and Layout (metadata cascade + body)."""
+    soup = _soup(html)
+    metas = _metas(soup)
+    title_el = soup.find("title")
+    title = _clean(title_el.get_text(" ")) if title_el else None
+    h1s = [_clean(h.get_text(" ")) for h in soup.find_all("h1")]
+    h1s = [h for h in h1s if 3 < len(h) < 300]
+
+    ld = from_jsonld(soup)
+    og = from_opengraph(soup, metas)
+    named = from_meta_names(soup, metas)
+    tm = from_time(soup)
+    vis = from_visible(soup)
+    steps = [ld, og, named, tm, vis]
+    m = merge(*steps)
+
+    site = m.site or _site_from_title(title)
+    if site and ("://" in site or site.startswith("@")):
+        site = None
+    h1 = _pick_h1(h1s, [ld.headline, og.headline, named.headline, title])
+    headline = _headline([ld.headline, og.headline, named.headline, title], h1, site)
+
+    ceiling = _ceiling(soup, metas, steps, html)
+    canonical = None
+    link = soup.find("link", rel="canonical")
+    if link is not None:
+        canonical = link.get("href")
+    published = _pick_date([ld.published, og.published, named.published, tm.published,
+                            url_date(canonical or m.url), vis.published], ceiling)
+    updated = _pick_date([ld.updated, og.updated, named.updated, tm.updated], None)
+    if updated and published and _day(updated) < _day(published):
+        updated = None
+
+    # the body (prunes the soup: metadata first)
+    try:
+        text, paras, subs = extract_body(soup, headline)
+    except RecursionError:  # absurdly deep markup: fall back to the page's plain paragraphs
+        text, paras, subs = _flat_body(html)
+
+    authors: list[str] = []
+    agency_only: list[str] = []
+    for s in steps[:4]:
+        authors = clean_authors(s.authors, site)
+        if authors:
+            break
+        agency_only = agency_only or clean_authors(s.authors, site, keep_agency=True)
+    if not authors:
+        authors = clean_authors(vis.authors, site) or clean_authors(from_visible(soup, text).authors, site)
+    if not authors and agency_only:
+        authors = []
+    byline = Byline(authors=authors, organization=site or (agency_only[0] if agency_only else None),
+                    raw=", ".join(authors) or None)
+
+    layout = Layout(
+        headline=headline,
+        section=m.section,
+        teaser=m.teaser,
+        byline=byline,
+        dateline=find_dateline(text, paras),
+        published=published,
+        updated=updated,
+        paragraphs=paras,
+        subheadings=subs,
+        site=site,
+    )
+    return Page(text=text, layout=layout)
+
+
+def _flat_body(html: str) -> tuple[str, list[Paragraph], list[str]]:
+    import html as _h
+
+    chunks = re.split(r"(?i)<\s*(?:p|br|div|li|h[1-6])\b[^>]*>", re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html))
+    parts = [t for t in (_clean(_h.unescape(re.sub(r"<[^>]*>", " ", c))) for c in chunks) if t]
+    paras, pos = [], 0
+    for t in parts:
+        paras.append(Paragraph(pos, pos + len(t)))
+        pos += len(t) + 2
+    return "\n\n".join(parts), paras, []
+
+
+def _pick_h1(h1s: list[str], cands) -> str | None:
+    keys = [_key(c) for c in cands if c]
+    for h in h1s:
+        hk = _key(h)
+        if any(hk and (hk == k or hk in k) for k in keys):
+            return h
+    return h1s[0] if len(h1s) == 1 else None

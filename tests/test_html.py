@@ -1,0 +1,230 @@
+"""Saved pages -> text + Layout: one test per metadata source, the body, and hostile markup.
+
+All pages here are small, made up for the tests (no publisher's text).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newscli import html as H
+from newscli.parser import parse
+
+
+def soup(s: str):
+    return H._soup(s)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+STORY = "".join(
+    f"<p>Paragraph {i} of the council story, with enough words to look like real prose, "
+    f"and a comma or two, as articles have.</p>" for i in range(1, 6))
+
+
+def ld(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# ---------------------------------------------------------------- step 1: JSON-LD
+
+def test_jsonld_newsarticle_with_author_object():
+    m = H.from_jsonld(soup(page(ld({
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": "Council approves new bridge", "datePublished": "2021-03-04T09:30:00-05:00",
+        "dateModified": "2021-03-04T11:00:00-05:00", "articleSection": "Local",
+        "author": {"@type": "Person", "name": "Maria Lopez"},
+        "publisher": {"@type": "Organization", "name": "The Valley Courier"}}))))
+    assert m.headline == "Council approves new bridge"
+    assert m.authors == ["Maria Lopez"]
+    assert m.site == "The Valley Courier"
+    assert m.published == "2021-03-04T09:30:00-05:00"
+    assert m.updated == "2021-03-04T11:00:00-05:00"
+    assert m.section == "Local"
+
+
+def test_jsonld_graph_with_author_reference_and_list():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "https://x.example/#site", "name": "Harbor Notes"},
+        {"@type": "Person", "@id": "https://x.example/#p1", "name": "Ann Chu"},
+        {"@type": ["BlogPosting"], "headline": "Tide tables, explained",
+         "author": [{"@id": "https://x.example/#p1"}, "Ben Ode"], "datePublished": "2019-05-01"}]}
+    m = H.from_jsonld(soup(page(ld(graph))))
+    assert m.headline == "Tide tables, explained"
+    assert m.authors == ["Ann Chu", "Ben Ode"]
+    assert m.site == "Harbor Notes"
+    assert m.published == "2019-05-01"
+
+
+def test_jsonld_top_level_list_and_author_string():
+    m = H.from_jsonld(soup(page(ld([{"@type": "BreadcrumbList"},
+                                     {"@type": "ReportageNewsArticle", "headline": "Floods recede",
+                                      "author": "Sam Reed"}]))))
+    assert (m.headline, m.authors) == ("Floods recede", ["Sam Reed"])
+
+
+def test_jsonld_malformed_is_tolerated():
+    bad = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Line\nbreak",'
+           ' "author": {"name": "Kim Park"},}</script>')
+    m = H.from_jsonld(soup(page(bad)))
+    assert m.authors == ["Kim Park"]
+    assert H.from_jsonld(soup(page('<script type="application/ld+json">{not json</script>'))) == H.Meta()
+
+
+# ---------------------------------------------------------------- step 2: OpenGraph
+
+def test_opengraph_and_article_tags():
+    head = ('<meta property="og:title" content="Rain returns to the plains">'
+            '<meta property="og:site_name" content="Prairie Daily">'
+            '<meta property="article:published_time" content="2020-06-02T08:00:00+00:00">'
+            '<meta property="article:author" content="https://facebook.com/someone">'
+            '<meta property="article:section" content="Weather">')
+    m = H.from_opengraph(soup(page(head)))
+    assert m.headline == "Rain returns to the plains"
+    assert m.site == "Prairie Daily"
+    assert m.published == "2020-06-02T08:00:00+00:00"
+    assert m.section == "Weather"
+    assert m.authors == []  # a profile URL is not a name
+
+
+# ---------------------------------------------------------------- step 3: named meta tags
+
+@pytest.mark.parametrize("name,value,expected", [
+    ("author", "Lee Grant", ["Lee Grant"]),
+    ("byl", "By Ana Ruiz and Tom Hale", ["Ana Ruiz", "Tom Hale"]),
+    ("parsely-author", "Joe Bloggs", ["Joe Bloggs"]),
+    ("sailthru.author", "Rita Moreno", ["Rita Moreno"]),
+    ("dc.creator", "Ola Nordmann", ["Ola Nordmann"]),
+])
+def test_meta_name_authors(name, value, expected):
+    m = H.from_meta_names(soup(page(f'<meta name="{name}" content="{value}">')))
+    assert H.clean_authors(m.authors, "Some Site") == expected
+
+
+@pytest.mark.parametrize("name,value,day", [
+    ("parsely-pub-date", "2018-02-03T10:00:00Z", "2018-02-03"),
+    ("sailthru.date", "2017-07-08 12:00:00", "2017-07-08"),
+    ("dc.date", "2016-01-31", "2016-01-31"),
+    ("date", "Thu, 24 Jul 2015 05:36:09 +0100", "2015-07-24"),
+])
+def test_meta_name_dates(name, value, day):
+    m = H.from_meta_names(soup(page(f'<meta name="{name}" content="{value}">')))
+    assert m.published[:10] == day
+
+
+# ---------------------------------------------------------------- step 4: <time>
+
+def test_time_datetime():
+    m = H.from_time(soup(page(body='<p>x</p><time class="entry-date published" datetime="2014-01-22T10:00:00+00:00">'
+                                   'January 22, 2014</time><time class="updated" datetime="2014-02-01">x</time>')))
+    assert m.published == "2014-01-22T10:00:00+00:00"
+    assert m.updated == "2014-02-01"
+
+
+# ---------------------------------------------------------------- step 5: visible byline and date
+
+def test_visible_byline_and_date():
+    body = ('<div class="post-meta"><span class="byline">By Nora Ikeda</span>'
+            '<span class="posted-on">Posted on August 2, 2019</span></div>' + STORY)
+    m = H.from_visible(soup(page(body=body)))
+    assert H.clean_authors(m.authors) == ["Nora Ikeda"]
+    assert m.published == "2019-08-02"
+
+
+# ---------------------------------------------------------------- author cleaning
+
+@pytest.mark.parametrize("raw,expected", [
+    (["Email The Author"], []),
+    (["Staff"], []),
+    (["Prairie Daily"], []),  # the site is the organisation, never an author
+    (["Joshua Sokol May 2018"], ["Joshua Sokol"]),
+    (["Joshua Sokol May"], ["Joshua Sokol"]),
+    (["Kim Lee, Games Editor"], ["Kim Lee"]),
+    (["Games Editor"], []),
+    (["Jane Roe", "AFP"], ["Jane Roe"]),
+    (["By JANE ROE"], ["Jane Roe"]),
+    (["Ann Chu, PhD"], ["Ann Chu"]),
+])
+def test_clean_authors(raw, expected):
+    assert H.clean_authors(raw, "Prairie Daily") == expected
+
+
+# ---------------------------------------------------------------- dates
+
+def test_dates_never_after_the_pages_own_evidence():
+    head = ('<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
+            '<meta property="article:modified_time" content="2020-05-05T00:00:00Z">')
+    p = H.extract(page(head, STORY + "<footer>© 2020 Prairie Daily</footer>"))
+    assert p.layout.published is None  # unsure: null, never wrong
+
+
+def test_url_date():
+    assert H.url_date("https://x.example/2020/09/28/story-slug/") == "2020-09-28"
+    assert H.url_date("https://x.example/story-2020") is None
+
+
+# ---------------------------------------------------------------- body and the whole page
+
+def test_extract_body_skips_boilerplate_and_keeps_offsets():
+    html = page(
+        '<title>Rain returns | Prairie Daily</title><meta property="og:site_name" content="Prairie Daily">',
+        '<nav><a href="/">Home</a><a href="/news">News</a></nav>'
+        '<article><h1>Rain returns</h1><div class="byline">By Ana Ruiz</div>'
+        '<div class="article-body">' + STORY + '<h2>What comes next</h2>'
+        '<figure><img src="x.jpg"><figcaption>A caption that must go.</figcaption></figure>'
+        '<p>The last paragraph, also long enough to count as prose, of course.</p></div></article>'
+        '<div class="related-stories"><p>Another story you might like, with a long teaser text here.</p></div>'
+        '<section id="comments"><p>I disagree with this article, strongly and at length, really.</p></section>'
+        '<script>var x = "<p>not text</p>";</script>')
+    p = H.extract(html)
+    assert p.layout.headline == "Rain returns"
+    assert p.layout.byline.authors == ["Ana Ruiz"]
+    assert p.layout.byline.organization == "Prairie Daily"
+    assert p.layout.subheadings == ["What comes next"]
+    assert "caption" not in p.text and "disagree" not in p.text and "might like" not in p.text
+    assert "not text" not in p.text
+    for para in p.layout.paragraphs:
+        assert p.text[para.start:para.end].strip() == p.text[para.start:para.end]
+    assert [p.text[x.start:x.end] for x in p.layout.paragraphs if x.kind == "subheading"] == ["What comes next"]
+    assert p.text.split("\n\n")[0].startswith("Paragraph 1")
+
+
+def test_amp_page():
+    html = ('<!doctype html><html ⚡ lang="en"><head><meta charset="utf-8">'
+            '<title>Harvest fair opens</title><link rel="canonical" href="https://x.example/2022/05/06/fair/">'
+            '<style amp-custom>body{}</style></head><body><amp-img src="a.jpg"></amp-img>'
+            '<header class="amp-header"><h1>Harvest fair opens</h1></header>'
+            '<div class="amp-article-content">' + STORY + '</div></body></html>')
+    p = H.extract(html)
+    assert p.layout.headline == "Harvest fair opens"
+    assert p.layout.published == "2022-05-06"
+    assert p.text.count("Paragraph") == 5
+
+
+# ---------------------------------------------------------------- hostile HTML
+
+@pytest.mark.parametrize("html", [
+    "",
+    "<p>only a paragraph, no html, no head, no body at all, just text of a story.",
+    "<html><head><title>T</title></head><p>unclosed <b>bold <i>italic <p>next para </div></span>",
+    "<html><body><script>" + "x" * 100000 + "</script><p>After the script.</p></body></html>",
+    '<html><head><script type="application/ld+json">' + json.dumps({"@type": "NewsArticle", "headline": "Big",
+     "articleBody": "word " * 200000}) + "</script></head><body><p>text</p></body></html>",
+    "<html><body>" + "<div>" * 3000 + "<p>deep</p>" + "</div>" * 3000 + "</body></html>",
+    "<html><head><title>Only a head</title></head></html>",
+], ids=["empty", "no-html", "unclosed", "huge-script", "huge-jsonld", "deep-nesting", "no-body"])
+def test_hostile_html_does_not_crash(html):
+    p = H.extract(html)
+    assert isinstance(p.text, str)
+    for para in p.layout.paragraphs:
+        assert 0 <= para.start <= para.end <= len(p.text)
+
+
+def test_parse_routes_html_through_extract():
+    art = parse(page('<meta property="og:title" content="Bridge opens">', STORY), path="x.html")
+    assert art.source.format == "html"
+    assert art.headline == "Bridge opens"
+    assert art.text.startswith("Paragraph 1")
