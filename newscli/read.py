@@ -92,14 +92,14 @@ def _check_text(text: str, path: str) -> str:
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     """Read a file (or stdin for "-") with a size limit, as a one-line InputError on failure."""
     if path == STDIN:
-        data = sys.stdin.buffer.read(max_size + 1)
+        data = _read_limited(sys.stdin.buffer, max_size)
     else:
         try:
             size = os.path.getsize(path)
             if size > max_size:
                 raise InputError(path, f"too large ({size:,} bytes > --max-size {max_size:,})")
             with open(path, "rb") as f:
-                data = f.read(max_size + 1)
+                data = _read_limited(f, max_size)
         except FileNotFoundError:
             raise InputError(path, "no such file (it may have been moved or deleted)") from None
         except IsADirectoryError:
@@ -111,6 +111,18 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     if len(data) > max_size:
         raise InputError(path, f"too large (> --max-size {max_size:,} bytes)")
     return data
+
+
+def _read_limited(f, max_size: int) -> bytes:
+    """Read at most max_size + 1 bytes in chunks (read(n) with a huge n preallocates n bytes)."""
+    chunks, total = [], 0
+    while total <= max_size:
+        chunk = f.read(min(1 << 20, max_size + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_input(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Input:
