@@ -9,6 +9,13 @@ Library use::
 """
 __version__ = "0.1.0"
 
-from .parser import parse  # noqa: E402  (re-exported as the library entry point)
-
 __all__ = ["parse", "__version__"]
+
+
+def __getattr__(name):
+    # parse() is imported on first use, so `newscli --version` and `--help` stay fast
+    if name == "parse":
+        from .parser import parse
+
+        return parse
+    raise AttributeError(f"module 'newscli' has no attribute {name!r}")
