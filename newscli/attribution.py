@@ -1,12 +1,325 @@
 """Speakers: resolve each quote's mention within the article ("he", "the diplomat", a surname).
 
-(Placeholder.)
+``resolve_speakers`` fills ``speaker.name`` for every quote (marked, indirect or mixed) with
+the fullest name or description the article gives. It builds one small index of the
+article in a single pass (person names with their gender signals, titles, descriptions),
+then applies ``RESOLVERS``, an ordered table of named functions, to each mention.
 """
 from __future__ import annotations
 
-from .models import Quote
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .lexicon import (ANONYMOUS_NOUNS, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS, MALE_WORDS, ORG_WORDS,
+                      PERSONAL_PRONOUNS, TITLE_WORDS)
+from .models import Quote, Speaker
+
+# A person name: optional honorific, then 2-4 capitalized words (initials and particles allowed).
+# Each repetition starts with mandatory whitespace, so matching is linear.
+_NAME = re.compile(
+    r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Rev|Prof|Sir)\.?\s+)?"
+    r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff][\w\u2019'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w\u2019'-]+|de|van|von|al|bin|da|del|la|le|du)){0,3})")
+_PRON = re.compile(r"\b(?:he|He|his|His|him|she|She|her|Her|hers)\b")
+_POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
+
+# Capitalized words that start sentences or name places/things, never a person's first word.
+_NOT_FIRST = frozenset("""
+The A An But And Or So If In On At As For By From To Of With When While After Before Since Then This That
+These Those There Here It Its He She They We I You His Her Their Our My Your What Who Why How Where Which
+Mr Mrs Ms Dr Sen Rep Gov President Senator Secretary Governor Mayor Judge Justice Chief Speaker Leader
+Former Prime Minister General Gen Attorney Vice Representative Congressman Congresswoman Ambassador
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December United New North South East West Los San Las Santa Saint St
+White Supreme Capitol Republican Republicans Democratic Democrat Democrats American Americans National
+Federal Islamic Fox Wall Washington Middle Great Hong Puerto Costa Sri Saudi Israeli Palestinian Iran
+Iraq Syria Russian Chinese British Mexican Air Navy Army Marine Super Election Black Lives Planned
+Affordable Care Homeland Security State Department House Senate Congress Court Police Street Avenue
+Daily Sunday News Times Post Journal Breitbart Twitter Facebook Google Apple Obamacare Medicare Medicaid
+Social Iowa Texas Florida Ohio California Virginia Carolina Nevada Hampshire Jersey York Angeles
+Francisco Diego Vegas Dakota Kentucky Oklahoma Not No Yes All Some Many Most One Two Three Just Even
+Also According Still Yet However Meanwhile Instead Although Though Because Asked Speaking During Under
+Over About Into Like Unlike Without Within Despite Among Between Both Each Every Other Another Such
+Our Let Please Thank Thanks Dear God Lord Jesus Christ Christian Muslim Muslims Jewish Catholic
+""".split())
+_ORGISH = frozenset(w.capitalize() for w in ORG_WORDS) | frozenset("""
+Inc Corp Co LLC Ltd Group Party Committee Campaign Foundation Institute University College School
+Department Agency Bureau Council Commission Network Times Post News Journal Tribune Herald Press
+Association Center Centre Fund Bank Club Company Administration Office Service Airlines Motors
+""".split())
+_GENDER_OF_HON = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m"}
+_DESC_CUT = frozenset("who which that whose between being because after when where while , ( said says told".split())
+
+
+@dataclass
+class Person:
+    name: str
+    surname: str
+    male: int = 0
+    female: int = 0
+    titles: set = field(default_factory=set)
+
+    @property
+    def gender(self) -> str | None:
+        if self.male > self.female:
+            return "m"
+        if self.female > self.male:
+            return "f"
+        return None
+
+
+@dataclass
+class Index:
+    """The article's people, in order of mention, outside quotation marks."""
+    people: dict = field(default_factory=dict)  # full name -> Person
+    by_surname: dict = field(default_factory=dict)  # surname -> Person (first full mention)
+    positions: list = field(default_factory=list)  # sorted start offsets of person mentions
+    at: list = field(default_factory=list)  # Person at each position
+    speakers: list = field(default_factory=list)  # (start, name, flags) of resolved speaker mentions
+    descriptions: list = field(default_factory=list)  # (start, description) of unnamed speakers
+    author: str | None = None
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    while words and (words[0] in _NOT_FIRST or words[0].rstrip(".") in _NOT_FIRST):
+        words = words[1:]
+    if words:
+        words[-1] = _POSS.sub("", words[-1])
+    return [w for w in words if w]
+
+
+def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
+    idx = Index()
+    inside = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
+    starts = [s for s, _ in inside]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and inside[k][0] <= pos < inside[k][1]
+
+    events = []  # (pos, kind, payload)
+    for m in _NAME.finditer(text):
+        words = _clean_name(m.group("name").split())
+        if not words or quoted(m.start()):
+            continue
+        if any(w in _ORGISH for w in words):
+            continue
+        hon = m.group("hon")
+        if len(words) < 2 and not hon:
+            events.append((m.start("name"), "single", words[0]))
+            continue
+        full = " ".join(words)
+        surname = words[-1].rstrip(".")
+        if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 2:
+            surname = words[-2].rstrip(",")
+        p = idx.people.get(full)
+        if p is None:
+            p = idx.by_surname.get(surname) if len(words) == 1 else None
+        if p is None:
+            p = Person(full, surname)
+            idx.people[full] = p
+            idx.by_surname.setdefault(surname, p)
+        if hon in _GENDER_OF_HON:
+            if _GENDER_OF_HON[hon] == "m":
+                p.male += 3
+            else:
+                p.female += 3
+        # a title right before the name: "White House spokesman John Kirby"
+        pre = text[max(0, m.start() - 40):m.start()].split()[-2:]
+        for w in pre:
+            if w.lower() in TITLE_WORDS:
+                p.titles.add(w.lower())
+        events.append((m.start("name"), "person", p))
+    for m in _PRON.finditer(text):
+        if not quoted(m.start()):
+            events.append((m.start(), "pron", m.group().lower()))
+    events.sort(key=lambda e: e[0])
+    last: Person | None = None
+    last_pos = -10_000
+    for pos, kind, payload in events:
+        if kind == "single":
+            payload = idx.by_surname.get(payload.rstrip("."))
+            if payload is None:
+                continue
+            kind = "person"
+        if kind == "person":
+            last, last_pos = payload, pos
+            idx.positions.append(pos)
+            idx.at.append(payload)
+        elif last is not None and pos - last_pos < 250:
+            if payload in MALE_WORDS:
+                last.male += 1
+            elif payload in FEMALE_WORDS:
+                last.female += 1
+    if layout is not None:
+        authors = getattr(getattr(layout, "byline", None), "authors", None) or []
+        idx.author = authors[0] if authors else None
+    return idx
+
+
+# ------------------------------------------------------------------ resolvers
+
+def _short_description(mention: str) -> str:
+    """“a diplomat familiar with the negotiations between Israel and Hamas ...” -> the part
+    that identifies the source, at most eight words."""
+    out = []
+    for w in re.findall(r"[\w\u2019'.-]+|[,(]", mention):
+        if out and w.lower() in _DESC_CUT:
+            break
+        out.append(w)
+        if len(out) >= 8:
+            break
+    return " ".join(out)
+
+
+def _head(words: list[str]) -> str | None:
+    """Head noun of a description: "the former vice president's spokeswoman" -> spokeswoman."""
+    head = None
+    for w in words:
+        lw = w.lower()
+        if lw in ("familiar", "close", "with", "of", "at", "for", "in", "who", "from", "on"):
+            break
+        head = lw
+    return head
+
+
+def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """he / she: the most recent person before the mention with a compatible gender."""
+    low = (sp.mention or "").lower()
+    g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+    if g is None:
+        return None
+    k = bisect.bisect_left(idx.positions, pos) - 1
+    seen = 0
+    while k >= 0 and seen < 40:
+        p = idx.at[k]
+        if p.gender in (None, g) and pos - idx.positions[k] < 6000:
+            return p.name
+        k -= 1
+        seen += 1
+    return None
+
+
+def r_plural(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """they / it / we: the most recent group or organisation speaker."""
+    low = (sp.mention or "").lower()
+    if low not in ("they", "it", "we", "them"):
+        return None
+    for start, name, flags in reversed(idx.speakers):
+        if start < pos and flags:
+            return name
+    return None
+
+
+def r_first_person(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """I: the writer, when the byline names one."""
+    if (sp.mention or "").lower() in ("i", "me") and idx.author:
+        return idx.author
+    return None
+
+
+def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """A name: expand a surname or "Mr. Pincus" to the fullest form in the article."""
+    nm = sp.name
+    if not nm:
+        return None
+    words = nm.replace(".", ". ").split()
+    words = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in HONORIFICS] or words
+    surname = _POSS.sub("", words[-1]).rstrip(".,")
+    if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
+        surname = words[-2].rstrip(",")
+    p = idx.by_surname.get(surname)
+    if p is not None and len(p.name.split()) >= len(words):
+        # keep the article's fullest form when it agrees with the given first name
+        if len(words) == 1 or words[0] in p.name.split():
+            return p.name
+    return " ".join(words)
+
+
+def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """“the diplomat” -> the earlier “a diplomat familiar with the negotiations”; “the
+    spokesman” -> the person the article gave that title."""
+    men = sp.mention or ""
+    words = men.split()
+    if not words or words[0].lower() not in ("the", "this", "that", "a", "an"):
+        return None
+    head = _head(words)
+    if words[0].lower() in ("the", "this", "that") and head:
+        for start, desc in idx.descriptions:
+            if start >= pos:
+                break
+            if head in desc.lower().split() and desc.split()[0].lower() in ("a", "an", "one"):
+                return desc
+        if head in TITLE_WORDS:
+            best = None
+            for p in idx.people.values():
+                if head in p.titles:
+                    best = p.name
+            if best:
+                return best
+    return _short_description(men)
+
+
+def r_fallback(sp: Speaker, pos: int, idx: Index) -> str | None:
+    """Anything else: the mention itself, trimmed."""
+    men = sp.mention or ""
+    if men.lower() in PERSONAL_PRONOUNS or not men:
+        return None
+    return _short_description(men)
+
+
+# name, function, a mention it exists for
+RESOLVERS: tuple[tuple[str, Callable[[Speaker, int, Index], str | None], str], ...] = (
+    ("first-person", r_first_person, "“I was there,” I said."),
+    ("pronoun", r_pronoun, "Senator Maria Lopez spoke first. “We have the votes,” she said."),
+    ("plural", r_plural, "The ministry said the talks will resume. “They will,” it said."),
+    ("named", r_named, "Senator Maria Lopez spoke first. “We have the votes,” Lopez said."),
+    ("description", r_description, "“No deal,” a diplomat familiar with the talks said. “None,” the diplomat said."),
+    ("fallback", r_fallback, "“No deal,” officials said."),
+)
+
+
+def _prefill_name(sp: Speaker) -> None:
+    """Speakers built by other stages carry only a mention: derive the name part."""
+    if sp.name or not sp.mention:
+        return
+    from .quotes import classify, tokens  # the mention grammar lives with the quote rules
+
+    men = sp.mention
+    m = classify(tokens(men, 0, len(men)), men)
+    if m is None:
+        return
+    if m.name:
+        sp.name = m.name
+        sp.title = sp.title or m.title
+    sp.anonymous = sp.anonymous or m.anonymous
+    sp.group = sp.group or m.group
+    sp.organization = sp.organization or m.organization
 
 
 def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
     """Fill quote.speaker.name with the fullest name or description the article gives."""
-    return None
+    if not quotes:
+        return
+    idx = build_index(text, quotes, layout)
+    for q in sorted(quotes, key=lambda q: (q.speaker.mention_start if q.speaker and q.speaker.mention_start is not None else q.start)):
+        sp = q.speaker
+        if sp is None or not sp.mention:
+            continue
+        _prefill_name(sp)
+        pos = sp.mention_start if sp.mention_start is not None else q.start
+        low = sp.mention.lower()
+        name = None
+        if low not in PERSONAL_PRONOUNS or low in ("i",):
+            pass
+        for _rule, fn, _ex in RESOLVERS:
+            name = fn(sp, pos, idx)
+            if name:
+                break
+        sp.name = name
+        if name:
+            flags = sp.group or sp.organization
+            idx.speakers.append((pos, name, flags))
+            if not sp.mention_start is None and not sp.name[:1].isupper() and low.split()[0] in ("a", "an", "one"):
+                idx.descriptions.append((pos, name))

@@ -1,16 +1,817 @@
-"""Quotation-marked speech: find quote spans, pair marks, attach each to its cue and mention.
+"""Quotation-marked speech: pair the marks, then attach each span to its cue verb and speaker.
 
-(Placeholder: to be replaced by the real rules.)
+Three passes, each a small table of named rules (markdown-it-py style):
+
+1. ``MARK_RULES``  - what each quotation mark can be (opener, closer, either, apostrophe).
+2. ``_pair_block`` - pairs marks inside one paragraph with a tiny state machine; a paragraph
+   that ends inside a quote continues when the next paragraph opens with a mark (the news
+   convention for multi-paragraph quotes: one span per paragraph, as PolNeAR annotates).
+3. ``SPEAKER_RULES`` - ordered functions that find the cue verb and speaker mention for a
+   span (after the quote, before it, inherited from the previous quote, colon introduction).
+
+Everything works on bounded windows of tokens around each span, so the cost is linear in
+the text: no regex here can backtrack over more than one token.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 
-from .models import Paragraph, Quote
+from .lexicon import (ANONYMOUS_NOUNS, CUE_VERBS, GROUP_NOUNS, HONORIFICS, LABEL_VERBS,
+                      ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
+from .models import Paragraph, Quote, Speaker
 
-_PAIR = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{1,2000})[\u201d\"]")
+# ------------------------------------------------------------------ marks
+
+# `''` and ``` `` ``` are double quotes as plain-text feeds (NYT, PTB) print them.
+_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a]")
+_OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:;>\u00a0")  # a mark after these opens
+_CLOSE_AFTER = set(" \t\r\n.,;:!?)]}\u2014\u2013-/<\u00a0\u2026")  # a mark before these closes
+_ALL_MARKS = set("\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a`")
+
+DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", "``"}
+DOUBLE_CLOSE = {"\u201d", "\u00bb"}
+DOUBLE_AMBIG = {"\"", "''", "\u201f"}
+SINGLE_OPEN = {"\u2018", "\u201a", "\u2039"}
+SINGLE_CLOSE = {"\u203a"}
+SINGLE_AMBIG = {"'", "\u2019", "\u201b"}
+
+
+class Mark(NamedTuple):
+    start: int
+    end: int
+    double: bool
+    role: str  # "open" | "close" | "either"
+
+
+def _mark_role(text: str, s: int, e: int, bs: int, be: int) -> Mark | None:
+    """Decide what one mark can be from its neighbours; None for an apostrophe."""
+    m = text[s:e]
+    prev = text[s - 1] if s > bs else " "
+    nxt = text[e] if e < be else " "
+    open_ok = prev in _OPEN_BEFORE or prev in _ALL_MARKS
+    close_ok = nxt in _CLOSE_AFTER or nxt in _ALL_MARKS
+    if m in DOUBLE_OPEN:
+        return Mark(s, e, True, "either" if close_ok and not open_ok and prev != " " else "open")
+    if m in DOUBLE_CLOSE:
+        return Mark(s, e, True, "either" if open_ok and not close_ok else "close")
+    if m in DOUBLE_AMBIG:
+        if open_ok and not close_ok:
+            return Mark(s, e, True, "open")
+        if close_ok and not open_ok:
+            return Mark(s, e, True, "close")
+        return Mark(s, e, True, "either")
+    # single marks: most are apostrophes (don't, Hamas', '90s)
+    if prev.isalnum() and nxt.isalnum():
+        return None
+    if m in SINGLE_OPEN:
+        return None if prev.isalnum() else Mark(s, e, False, "open")
+    if m in SINGLE_CLOSE:
+        return Mark(s, e, False, "close")
+    if open_ok and not close_ok:
+        if nxt.isdigit():  # '90s
+            return None
+        return Mark(s, e, False, "open")
+    if close_ok and not open_ok:
+        return Mark(s, e, False, "close")
+    return None
+
+
+@dataclass
+class Span:
+    """A paired span before classification: marks and the paragraph it sits in."""
+    open_s: int
+    open_e: int
+    close_s: int
+    close_e: int
+    block: int  # index of the paragraph
+    double: bool = True
+    continues: bool = False  # runs on into the next paragraph (no closing mark here)
+
+
+def _pair_block(text: str, bs: int, be: int, bi: int, out: list[Span]) -> Mark | None:
+    """Pair the marks of one paragraph; return a double opener left open at its end."""
+    d_open: Mark | None = None
+    s_open: Mark | None = None
+    for m in _MARK.finditer(text, bs, be):
+        mk = _mark_role(text, m.start(), m.end(), bs, be)
+        if mk is None:
+            continue
+        if mk.double:
+            if d_open is None:
+                if mk.role != "close":
+                    d_open, s_open = mk, None  # doubles win over a pending single
+            elif mk.role == "open":
+                d_open = mk  # the earlier opener never closed: skip it, locally
+            else:
+                out.append(Span(d_open.end, d_open.end, mk.start, mk.end, bi))
+                d_open = None
+        elif d_open is None:  # singles inside a double are part of that quote
+            if s_open is None:
+                if mk.role == "open":
+                    s_open = mk
+            elif mk.role != "open":
+                out.append(Span(s_open.end, s_open.end, mk.start, mk.end, bi, double=False))
+                s_open = None
+    return d_open
+
+
+def pair_marks(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
+    """All quotation-marked spans, paragraph by paragraph."""
+    spans: list[Span] = []
+    for bi, (bs, be) in enumerate(blocks):
+        dangling = _pair_block(text, bs, be, bi, spans)
+        if dangling is not None and bi + 1 < len(blocks):
+            ns = blocks[bi + 1][0]
+            nxt = _MARK.match(text, ns)
+            if nxt and (nxt.group() in DOUBLE_OPEN or nxt.group() in DOUBLE_AMBIG):
+                spans.append(Span(dangling.end, dangling.end, be, be, bi, continues=True))
+    for sp in spans:  # trim whitespace inside the marks
+        s, e = sp.open_e, sp.close_s
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        sp.open_e, sp.close_s = s, e
+    return [sp for sp in spans if sp.close_s > sp.open_e]
+
+
+def blocks_of(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Paragraph spans in order, plus any text the layout left out (headline, teaser)."""
+    out, pos = [], 0
+    for p in sorted(paragraphs, key=lambda p: p.start):
+        if p.start > pos:
+            out.extend(_split_blank(text, pos, p.start))
+        if p.end > max(pos, p.start):
+            out.append((max(p.start, pos), p.end))
+        pos = max(pos, p.end)
+    out.extend(_split_blank(text, pos, len(text)))
+    return out
+
+
+_BLANK = re.compile(r"\n[ \t\r\u00a0]*\n")
+
+
+def _split_blank(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for part in re.finditer(r"\S(?:[^\n]|\n(?![ \t\r\u00a0]*\n))*", text[s:e]):
+        a, b = s + part.start(), s + part.end()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+# ------------------------------------------------------------------ tokens
+
+_TOK = re.compile(r"\w+(?:[\u2019'.&\-]\w+)*|[^\w\s]")
+
+
+class Tok(NamedTuple):
+    t: str
+    s: int
+    e: int
+
+
+def tokens(text: str, s: int, e: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e)]
+
+
+_ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich "
+                    "n.y pa tex va wash ore ariz colo conn jan feb aug sept oct nov dec inc corp co "
+                    "d r i vs prof rev ft mt".split())
+PARTICLES = frozenset("de van von der den al bin ibn da del della la le du dos das di ter".split())
+NAME_SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
+ADVERBS = frozenset("""also later then once recently previously again simply flatly repeatedly
+    often frequently bluntly quietly angrily himself herself themselves itself has have had would will
+    could did does do was is were are been be may might must shall should earlier subsequently
+    further famously privately publicly reportedly allegedly just even still only""".split())
+DETERMINERS = frozenset("a an the one another two three four several some many most few his her "
+                        "their its our my this that these those each every both any".split())
+SENT_END = frozenset(".!?")
+# "said Tuesday", "told reporters last week": time words after a verb are not its speaker.
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    last this on in at during after before earlier later recently again also then january february march
+    april may june july august september october november december""".split())
+QUOTE_TOKS = frozenset("\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a`")
+
+
+def is_cap(t: str) -> bool:
+    return t[:1].isupper()
+
+
+def _sentence_end(toks: list[Tok], i: int) -> bool:
+    """Is toks[i] a sentence-ending mark (not the dot of "Mr." or "U.S.")?"""
+    t = toks[i].t
+    if t not in SENT_END:
+        return False
+    if t == "." and i > 0:
+        p = toks[i - 1].t
+        if p.lower() in _ABBREV or (len(p) == 1 and p.isupper()):
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ noun phrases
+
+@dataclass
+class Mention:
+    s: int
+    e: int
+    text: str
+    name: str | None = None  # person name inside the phrase (John Kirby)
+    title: str | None = None
+    pronoun: bool = False
+    anonymous: bool = False
+    group: bool = False
+    organization: bool = False
+
+
+def split_name(words: list[str]) -> tuple[str | None, str | None]:
+    """Split a capitalized run into (title, name): "President Barack Obama" -> ("President",
+    "Barack Obama"); "White House spokesman John Kirby" is handled by the caller."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in HONORIFICS or words[i].lower().rstrip(".") in HONORIFICS
+                                  or words[i].lower() in TITLE_WORDS):
+        i += 1
+    title = " ".join(words[:i]) or None
+    return title, " ".join(words[i:])
+
+
+def _is_name_tok(t: str) -> bool:
+    return (t[:1].isupper() and t.lower() not in ("i",)) or t.lower() in PARTICLES
+
+
+def classify(toks: list[Tok], text: str) -> Mention | None:
+    """Turn the tokens of a speaker phrase into a Mention (name, title, flags)."""
+    # drop a parenthetical "(D-Ore.)" and trailing adverbs / auxiliaries
+    clean: list[Tok] = []
+    depth = 0
+    for tk in toks:
+        if tk.t == "(":
+            depth += 1
+        elif tk.t == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            clean.append(tk)
+    while clean and (clean[-1].t.lower() in ADVERBS or clean[-1].t in (",", "—", "–", "-")):
+        clean.pop()
+    while clean and clean[0].t in (",", "—", "–", "-", "(", ")"):
+        clean.pop(0)
+    if not clean or len(clean) > 30:
+        return None
+    s, e = clean[0].s, clean[-1].e
+    words = [tk.t for tk in clean]
+    low0 = words[0].lower()
+    if len(words) == 1 and low0 in PERSONAL_PRONOUNS:
+        return Mention(s, e, text[s:e], pronoun=True, group=low0 in ("they", "we"))
+    # head = up to the first comma; appositive after it is the title
+    head_n = words.index(",") if "," in words else len(words)
+    head, appos = clean[:head_n], clean[head_n + 1:]
+    hw = [tk.t for tk in head]
+    if not hw:
+        return None
+    title = None
+    if appos:
+        # appositive: up to the next comma; skip a bare age ("Stacey Edwards, 31,")
+        a_n = [tk.t for tk in appos].index(",") if "," in [tk.t for tk in appos] else len(appos)
+        app = appos[:a_n]
+        if app and app[0].t.isdigit() and a_n < len(appos):
+            rest = appos[a_n + 1:]
+            r_n = [tk.t for tk in rest].index(",") if "," in [tk.t for tk in rest] else len(rest)
+            app = rest[:r_n]
+        if app and not app[0].t.isdigit():
+            title = text[app[0].s:app[-1].e]
+    m = Mention(s, e, text[s:e], title=title)
+    hl = hw[0].lower()
+    if hl in DETERMINERS or not is_cap(hw[0]) or hl in ("former", "then", "acting", "late"):
+        # a description: trailing capitalized run is a name ("spokesman John Kirby")
+        k = len(hw)
+        while k > 0 and _is_name_tok(hw[k - 1]):
+            k -= 1
+        if 0 < k < len(hw) and hl not in DETERMINERS | {"former"} or (0 < k < len(hw) and hw[k - 1].lower() in TITLE_WORDS):
+            if hw[k - 1] not in ("of", "at", "for", "in", "from"):
+                t2, nm = split_name(hw[k:])
+                m.name = nm
+                m.title = m.title or " ".join(hw[:k] + ([t2] if t2 else []))
+                return m
+        if hl in DETERMINERS or hl in ("former", "acting"):
+            # a description ("a diplomat familiar with the negotiations", "the White House")
+            m.name = None
+            content = [w.lower() for w in hw]
+            heads = [w for w in content if w in ANONYMOUS_NOUNS or w in GROUP_NOUNS]
+            m.anonymous = hl in ("a", "an", "one", "another", "two", "three", "several", "some") and bool(heads)
+            m.group = any(w in GROUP_NOUNS for w in content[:4]) and not any(w in ORG_WORDS for w in content[:3])
+            m.organization = any(w in ORG_WORDS for w in content[:4]) or (len(hw) > 1 and is_cap(hw[1]) and not m.group)
+            return m
+        # lower-case plural noun phrase: "officials", "senior US officials"
+        m.group = any(w.lower() in GROUP_NOUNS for w in hw)
+        m.anonymous = any(w.lower() in ANONYMOUS_NOUNS for w in hw) and m.group
+        return m
+    # capitalized start: name run, possibly with titles before and org words
+    k = 0
+    while k < len(hw) and (_is_name_tok(hw[k]) or hw[k] in (".", "’s", "'s", "&")):
+        k += 1
+    run = [w for w in hw[:k] if w != "."]
+    if k < len(hw):
+        # "Israeli war cabinet minister Benny Gantz": lower-case title words, then the name
+        j = len(hw)
+        while j > k and _is_name_tok(hw[j - 1]):
+            j -= 1
+        if j < len(hw) and hw[j - 1].lower() in TITLE_WORDS | HONORIFICS or (j < len(hw) and hw[j - 1] == "."):
+            t2, nm = split_name([w for w in hw[j:] if w != "."])
+            m.name = nm
+            m.title = m.title or " ".join(hw[:j] + ([t2] if t2 else []))
+            return m
+        if any(w.lower() in GROUP_NOUNS for w in hw):  # "Senate Republicans", "Israeli officials"
+            m.group = True
+            return m
+        if any(w.lower() in ORG_WORDS for w in hw):
+            m.organization = True
+            return m
+    if not run:
+        return m
+    lows = {w.lower() for w in run}
+    if lows & ORG_WORDS and not (lows & HONORIFICS):
+        m.organization = True
+        return m
+    if len(run) == 1 and run[0].lower() in GROUP_NOUNS:  # "Republicans", "Democrats"
+        m.group = True
+        return m
+    t2, nm = split_name(run)
+    m.name = nm
+    if t2:
+        m.title = m.title or t2
+    return m
+
+
+# ------------------------------------------------------------------ rules
+
+@dataclass
+class Ctx:
+    """Everything a speaker rule may look at for one span."""
+    text: str
+    sp: Span
+    left: list[Tok]  # tokens of the sentence before the opening mark
+    right: list[Tok]  # tokens after the closing mark up to the sentence end / next quote
+    prev: "Found | None" = None  # the previous span's result in the same paragraph
+    prev_block_last: "Found | None" = None  # last span of the previous paragraph
+    block_start: bool = False  # the span opens its paragraph
+    block_intro: list[Tok] = field(default_factory=list)  # last sentence of the previous paragraph
+    ends_sentence: bool = False  # the quote ends with . ! ? inside its marks
+    prev_any: "Found | None" = None  # the previous span's result, whatever its kind
+    same_sentence: bool = False  # no sentence end between the previous span and this one
+
+
+def _verb_opens_next(r: list[Tok], j: int) -> bool:
+    """After a quote that ended its sentence, a verb followed by , or : introduces the next quote."""
+    k = j + 1
+    while k < len(r) and r[k].t not in (",", ":") and not (r[k].t in SENT_END and _sentence_end(r, k)):
+        k += 1
+    return k < len(r) and r[k].t in (",", ":") or (k >= len(r) and not (r and r[-1].t in SENT_END))
+
+
+@dataclass
+class Found:
+    mention: Mention | None
+    verb: str | None
+    verb_start: int | None
+    rule: str
+    confidence: float
+    attributed_here: bool = True  # cue in the quote's own sentence
+    ends_block: bool = False
+    continues: bool = False
+
+
+def _verb_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """A cue verb at toks[i] ("said", "told", "went on to say"); returns (verb, end index)."""
+    w = toks[i].t.lower()
+    if w in CUE_VERBS:
+        return toks[i].t, i + 1
+    return None
+
+
+def _np_forward(toks: list[Tok], i: int, stop_at_verb: bool) -> int:
+    """End index of a speaker phrase starting at toks[i] (after an inverted verb)."""
+    j, n = i, len(toks)
+    commas = 0
+    while j < n and j - i < 30:
+        t = toks[j].t
+        if t in QUOTE_TOKS or t in (";", ":", "—", "–") or (t in SENT_END and _sentence_end(toks, j)):
+            break
+        if t == ",":
+            commas += 1
+            if commas > 2:
+                break
+        elif stop_at_verb and toks[j].t.lower() in CUE_VERBS and j > i:
+            break
+        j += 1
+    return j
+
+
+def _cut_description(toks: list[Tok], i: int, j: int) -> int:
+    """Shorten a phrase after an inverted verb: "said Kirby on Tuesday" -> "Kirby"."""
+    k = i
+    first = toks[i].t if i < j else ""
+    if first.lower() in PERSONAL_PRONOUNS:
+        return i + 1
+    cap_start = is_cap(first) and first.lower() not in DETERMINERS
+    while k < j:
+        t = toks[k].t
+        lw = t.lower()
+        if k > i and lw in ("on", "in", "at", "during", "after", "before", "when", "while", "as", "to", "that",
+                            "last", "this", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday",
+                            "friday", "saturday", "sunday", "and") and cap_start:
+            if lw == "and" and k + 1 < j and is_cap(toks[k + 1].t):  # "Jason Dana and Robyn Dawes"
+                k += 1
+                continue
+            if lw in ("at", "of") and k + 1 < j and is_cap(toks[k + 1].t):
+                k += 1
+                continue
+            break
+        if k > i and not cap_start and lw in ("on", "during", "after", "before", "when", "while", "as", "to",
+                                               "that", "yesterday", "today", "last", "in"):
+            if lw == "in" and k + 1 < j and toks[k + 1].t.lower() not in ("a", "an", "the"):
+                k += 1
+                continue
+            break
+        k += 1
+    return k
+
+
+def rule_after_inverted(c: Ctx) -> Found | None:
+    """ “...,” said John Kirby, the White House spokesman.   (verb first, then the speaker)"""
+    r = c.right
+    i = 1 if r and r[0].t == "," else 0
+    if i >= len(r):
+        return None
+    v = _verb_at(r, i)
+    if not v:
+        return None
+    if c.ends_sentence and _verb_opens_next(r, i):
+        return None
+    j = v[1]
+    while j < len(r) and r[j].t.lower() in ("also", "later", "then"):
+        j += 1
+    if j < len(r) and r[j].t.lower() in TIME_WORDS:
+        return None
+    if j >= len(r) or not (is_cap(r[j].t) or r[j].t.lower() in DETERMINERS or r[j].t.lower() in PERSONAL_PRONOUNS):
+        return None
+    end = _np_forward(r, j, stop_at_verb=True)
+    head_end = _cut_description(r, j, end)
+    toks = r[j:end] if "," in [t.t for t in r[j:end]] and is_cap(r[j].t) else r[j:head_end]
+    m = classify(toks, c.text)
+    if not m:
+        return None
+    return Found(m, v[0], r[i].s, "after-inverted", 0.9)
+
+
+def rule_after_subject(c: Ctx) -> Found | None:
+    """ “...,” White House spokesman John Kirby said Tuesday.   (speaker, then the verb)"""
+    r = c.right
+    i = 1 if r and r[0].t in (",", "—", "–") else 0
+    if i >= len(r):
+        return None
+    w0 = r[i].t
+    if not (is_cap(w0) or w0.lower() in DETERMINERS or w0.lower() in PERSONAL_PRONOUNS
+            or w0.lower() in TITLE_WORDS or w0.lower() in GROUP_NOUNS or w0.lower() in ("former", "acting")):
+        return None
+    commas = 0
+    for j in range(i, min(len(r), i + 32)):
+        t = r[j].t
+        lw = t.lower()
+        if t in QUOTE_TOKS or t in (";", ":") or (t in SENT_END and _sentence_end(r, j)):
+            return None
+        if t == ",":
+            commas += 1
+            if commas > 3:
+                return None
+            continue
+        if j > i and lw in CUE_VERBS and r[j - 1].t.lower() not in DETERMINERS:
+            # "who said" / "which said" belong to a relative clause, not this speaker
+            if r[j - 1].t.lower() in ("who", "which", "that"):
+                return None
+            if c.ends_sentence and _verb_opens_next(r, j):
+                return None  # “... .” He added, “...”: the verb belongs to the next quote
+            m = classify(r[i:j], c.text)
+            if not m:
+                return None
+            return Found(m, t, r[j].s, "after-subject-verb", 0.9)
+        if lw in ("said", "says") and j == i:
+            return None
+    return None
+
+
+def rule_dash_signature(c: Ctx) -> Found | None:
+    """ “...” — Jane Doe, mayor of Springfield   (a signature line, no verb)"""
+    r = c.right
+    if len(r) < 2 or r[0].t not in ("—", "–", "-"):
+        return None
+    if not is_cap(r[1].t):
+        return None
+    end = _np_forward(r, 1, stop_at_verb=True)
+    if end < len(r) and r[end].t not in (".",) and end < len(r) - 1:
+        return None
+    m = classify(r[1:end], c.text)
+    if not m or not m.name:
+        return None
+    return Found(m, None, None, "dash-signature", 0.7)
+
+
+def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
+    """The subject of the cue verb at toks[v]: walk back over adverbs, auxiliaries and an
+    appositive ("Kirby, the spokesman, said"; "Biden himself recently described")."""
+    j = v
+    while j > 0 and (toks[j - 1].t.lower() in ADVERBS or toks[j - 1].t.lower() in ("to", "continued", "went",
+                                                                                      "on", "have", "has")):
+        j -= 1
+    if j == 0:
+        return None
+    end = j
+    # an appositive closed by a comma just before the verb
+    k = end
+    if toks[k - 1].t == "," and k >= 2:
+        k -= 1
+        depth = 0
+        while k > 0 and toks[k - 1].t != "," and end - k < 16:
+            k -= 1
+        if k > 0 and toks[k - 1].t == ",":
+            k -= 1  # now toks[k] is the comma opening the appositive
+        else:
+            k = end - 1
+    # the head phrase: name run / description back to a boundary
+    h = k
+    while h > 0 and end - h < 14:
+        t = toks[h - 1].t
+        lw = t.lower()
+        if t in SENT_END or t in QUOTE_TOKS or t in (",", ";", ":", "(", ")", "—", "–") or lw in CUE_VERBS or lw in (
+                "and", "but", "as", "when", "while", "because", "that", "if", "after", "before", "so",
+                "where", "though", "although", "since", "said", "says", "in", "on", "at", "by", "for", "with"):
+            if lw in ("of", "at", "for", "in", "with", "on", "from") and h - 2 >= 0 and (is_cap(toks[h - 2].t) or toks[h - 2].t.lower() in TITLE_WORDS | GROUP_NOUNS | ANONYMOUS_NOUNS):
+                # "Joel Pollak of Breitbart California", "a diplomat familiar with the talks"
+                h -= 1
+                continue
+            break
+        h -= 1
+    if h >= end:
+        return None
+    first = toks[h].t.lower()
+    # a subject must start like a noun phrase
+    if not (is_cap(toks[h].t) or first in DETERMINERS or first in PERSONAL_PRONOUNS or first in GROUP_NOUNS
+            or first in TITLE_WORDS or first in ("former", "acting")):
+        return None
+    # trim leading sentence adverbs/conjunctions capitalized at sentence start
+    while h < end and toks[h].t in ("But", "And", "So", "Then", "Still", "Yet", "Also", "Now", "Later", "Meanwhile",
+                                    "However", "Instead", "Indeed", "Separately", "Earlier", "Asked", "Last", "On",
+                                    "In", "At", "As", "When", "After", "Before", "While", "Speaking", "Today",
+                                    "Yesterday", "Afterward", "Afterwards", "Previously", "Recently", "Tuesday"):
+        h += 1
+        if h < end and toks[h].t == ",":
+            h += 1
+    if h >= end:
+        return None
+    return classify(toks[h:end], text)
+
+
+def rule_before_colon_or_comma(c: Ctx) -> Found | None:
+    """ Kirby said Tuesday: “...”  /  He told reporters, “...”  /  said Kirby, “...”"""
+    lft = c.left
+    if not lft:
+        return None
+    # the last cue verb in the sentence before the quote
+    for v in range(len(lft) - 1, max(-1, len(lft) - 25), -1):
+        lw = lft[v].t.lower()
+        if lw in QUOTE_TOKS:
+            return None
+        if lw in CUE_VERBS or lw == "according":
+            break
+    else:
+        return None
+    if lw == "according":  # according to NP, “...”
+        if v + 1 < len(lft) and lft[v + 1].t.lower() == "to":
+            end = _np_forward(lft, v + 2, stop_at_verb=False)
+            m = classify(lft[v + 2:_cut_description(lft, v + 2, end)], c.text)
+            if m:
+                return Found(m, "according to", lft[v].s, "before-according-to", 0.8)
+        return None
+    m = None
+    rule = "before-subject-verb"
+    # inverted: said Kirby, “...” (the phrase after the verb must run up to the quote;
+    # otherwise it is the object: "described Israel's conduct as “...”")
+    after = v + 1
+    while after < len(lft) and lft[after].t.lower() in TIME_WORDS:
+        after += 1
+    if after < len(lft) and lw not in LABEL_VERBS and (is_cap(lft[after].t) and lft[after].t.lower() not in ("i",)) \
+            and lft[after].t not in QUOTE_TOKS:
+        end = _np_forward(lft, after, stop_at_verb=False)
+        if end >= len(lft) - 1 or lft[end].t in (",", ":"):
+            m = classify(lft[after:_cut_description(lft, after, end)], c.text)
+            rule = "before-inverted"
+    if m is None or (not m.name and not m.pronoun and not m.organization):
+        m2 = _subject_before(lft, v, c.text)
+        if m2:
+            m, rule = m2, "before-subject-verb"
+    if m is None:
+        return None
+    conf = 0.85 if lft[-1].t in (",", ":") else 0.7
+    return Found(m, lft[v].t, lft[v].s, rule, conf)
+
+
+def rule_same_sentence(c: Ctx) -> Found | None:
+    """ Biden described it as “over the top” and the bombing “indiscriminate.”  (one cue, two spans)"""
+    p = c.prev_any
+    if p and p.mention and p.attributed_here and c.same_sentence:
+        return Found(p.mention, p.verb, p.verb_start, "same-sentence", p.confidence)
+    return None
+
+
+def rule_same_paragraph(c: Ctx) -> Found | None:
+    """ “...,” he said. “...”   (the second part of a split quote, or the next sentence)"""
+    p = c.prev
+    if p and p.mention:
+        return Found(p.mention, p.verb, p.verb_start, "continues-split", 0.8, attributed_here=False)
+    return None
+
+
+def rule_next_paragraph(c: Ctx) -> Found | None:
+    """A paragraph that is only a quote continues the previous paragraph's speaker."""
+    p = c.prev_block_last
+    if c.block_start and p and p.mention and (p.ends_block or p.continues):
+        return Found(p.mention, p.verb, p.verb_start, "continues-paragraph", 0.6, attributed_here=False)
+    return None
+
+
+def rule_colon_intro(c: Ctx) -> Found | None:
+    """ The statement said:  (paragraph)  “...”   /   Kirby added: (paragraph) “...” """
+    it = c.block_intro
+    if not c.block_start or not it or it[-1].t != ":":
+        return None
+    sub = Ctx(c.text, c.sp, it, [])
+    f = rule_before_colon_or_comma(sub)
+    if f:
+        f.rule, f.attributed_here, f.confidence = "colon-intro", False, 0.7
+        return f
+    # "Clinton, in a statement:" - a bare name before the colon
+    return None
+
+
+# Ordered: the first rule that finds a speaker wins.
+SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
+    ("after-inverted", rule_after_inverted,
+     "“We will not back down,” said John Kirby, the White House spokesman."),
+    ("after-subject-verb", rule_after_subject,
+     "“We will not back down,” White House spokesman John Kirby said Tuesday."),
+    ("dash-signature", rule_dash_signature,
+     "“Our streets are safer than they were a decade ago.” — Jane Doe, mayor of Springfield"),
+    ("before-colon-or-comma", rule_before_colon_or_comma,
+     "Speaking to reporters on Monday, Senator Maria Lopez said: “We have the votes.”"),
+    ("same-sentence", rule_same_sentence,
+     "Biden called the plan “reckless” and the timing “absurd.”"),
+    ("continues-split", rule_same_paragraph,
+     "“We have the votes,” she said. “And we will use them.”"),
+    ("continues-paragraph", rule_next_paragraph,
+     "“We have the votes,” she said.\n\n“And we will use them.”"),
+    ("colon-intro", rule_colon_intro,
+     "The ministry said in a statement:\n\n“The talks will resume next week.”"),
+)
+
+
+# ------------------------------------------------------------------ not quotes
+
+_SMALL = frozenset("a an the of and or in on at to for with by from de la le vs".split())
+
+
+def is_title_like(q: str) -> bool:
+    """“Saturday Night Live”, “Great Satan”: a short title-cased name, not speech."""
+    words = q.strip(" ,.!?;:").split()
+    if not words or len(words) > 6:
+        return False
+    caps = [w for w in words if w.lower() not in _SMALL]
+    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() or w[:1] in "#@" for w in caps)
+
+
+# ------------------------------------------------------------------ main
+
+_LABEL_BEFORE = LABEL_VERBS | {"as", "word", "words", "term", "phrase", "called", "dubbed", "so-called"}
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
-    return [Quote(text=m.group(1), start=m.start(1), end=m.end(1), kind="direct", rule="placeholder")
-            for m in _PAIR.finditer(text)]
+    blocks = blocks_of(text, paragraphs)
+    spans = pair_marks(text, blocks)
+    out: list[Quote] = []
+    prev: Found | None = None
+    prev_block = -1
+    prev_block_last: Found | None = None
+    prev_any: Found | None = None
+    prev_ended = True
+    last_close = 0
+    for idx, sp in enumerate(spans):
+        bs, be = blocks[sp.block]
+        if sp.block != prev_block:
+            prev_block_last = prev if (prev_block == sp.block - 1) else None
+            prev, prev_block, last_close = None, sp.block, bs
+            prev_any, prev_ended = None, True
+        # left: the sentence before the opening mark (after the previous span in the block)
+        ls = max(last_close, sp.open_s - 400, bs)
+        left = tokens(text, ls, sp.open_s - (1 if sp.open_s > ls else 0))
+        left = _left_trim(left, text, sp)
+        nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
+        right_end = min(be, sp.close_e + 300, nxt_open)
+        right = _right_trim(tokens(text, sp.close_e + (0 if sp.continues else 1), right_end))
+        block_start = not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
+        intro = []
+        if block_start and sp.block > 0:
+            pbs, pbe = blocks[sp.block - 1]
+            if text[pbe - 1:pbe] == ":":
+                intro = _left_trim(tokens(text, max(pbs, pbe - 400), pbe), text, None)
+        qt0 = text[sp.open_e:sp.close_s].rstrip("\"'\u201d\u2019 ")
+        c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
+                ends_sentence=qt0[-1:] in ("." , "!", "?"), prev_any=prev_any,
+                same_sentence=prev_any is not None and not prev_ended and not any(
+                    _sentence_end(left, i) for i in range(len(left))) and len(left) < 12)
+        found = None
+        for _name, fn, _ex in SPEAKER_RULES:
+            found = fn(c)
+            if found:
+                break
+        qtext_s, qtext_e = sp.open_e, sp.close_s
+        qt = text[qtext_s:qtext_e]
+        kind = _kind(c, qt, found)
+        keep = _keep(c, qt, kind, found)
+        if found is not None:
+            found.ends_block = not text[sp.close_e:be].strip() or (found.attributed_here and _ends_block_after(right, be))
+            found.continues = sp.continues
+        if keep:
+            q = Quote(text=qt, start=qtext_s, end=qtext_e, kind=kind, rule=found.rule if found else "marks",
+                      confidence=(found.confidence if found else 0.4))
+            if found and found.mention:
+                m = found.mention
+                q.speaker = Speaker(mention=m.text, mention_start=m.s, mention_end=m.e, title=m.title,
+                                    anonymous=m.anonymous, group=m.group, organization=m.organization,
+                                    name=m.name)
+                q.verb, q.verb_start = found.verb, found.verb_start
+            out.append(q)
+        prev_any = found if keep else None
+        prev_ended = c.ends_sentence
+        if found is not None and kind == "direct":
+            prev = found
+        elif found is None and kind == "direct":
+            prev = None
+        last_close = sp.close_e
+    return out
+
+
+def _ends_block_after(right: list[Tok], be: int) -> bool:
+    return bool(right) and right[-1].e >= be - 1
+
+
+def _left_trim(left: list[Tok], text: str, sp: Span | None) -> list[Tok]:
+    """Keep only the current sentence of the left context."""
+    for i in range(len(left) - 2, -1, -1):
+        if _sentence_end(left, i) and (i + 1 < len(left)):
+            return left[i + 1:]
+    return left
+
+
+def _right_trim(right: list[Tok]) -> list[Tok]:
+    for i, tk in enumerate(right):
+        if tk.t in SENT_END and _sentence_end(right, i):
+            return right[:i + 1]
+    return right
+
+
+def _kind(c: Ctx, qt: str, found: Found | None) -> str:
+    """direct: a whole statement; partial: words quoted inside the writer's sentence."""
+    lft = c.left
+    if c.sp.continues or c.block_start or not lft:
+        return "direct"
+    last = lft[-1].t
+    if found and found.rule.startswith(("after", "dash")) and (qt[:1].isupper() or last in ("—", "–", ")", ":")):
+        return "direct"
+    if last in (":",):
+        return "direct"
+    if last == "," and found and found.attributed_here and found.rule.startswith("before"):
+        return "direct"
+    if last in (",",) and qt[:1].isupper():
+        return "direct"
+    if found and found.rule.startswith("before") and qt[:1].isupper() and lft[-1].t.lower() in CUE_VERBS | {"to", "reporters"}:
+        return "direct"
+    if found and not found.attributed_here and qt[:1].isupper():
+        return "direct"
+    return "partial"
+
+
+def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
+    """Scare quotes, titles and nicknames are not speech."""
+    if kind == "direct":
+        if found is None and len(qt.split()) <= 2 and not c.block_start:
+            return False
+        return True
+    attributed = found is not None and found.attributed_here
+    lw = c.left[-1].t.lower() if c.left else ""
+    if is_title_like(qt) and not (lw in LABEL_VERBS or lw == "as"):
+        return False
+    if not attributed:
+        return False
+    return True
