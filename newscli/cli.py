@@ -13,7 +13,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional
 
-import click
 import typer
 
 from . import __version__
@@ -60,9 +59,7 @@ def err(msg: str) -> None:
 
 
 def _debug() -> bool:
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    return bool(root and isinstance(root.obj, dict) and root.obj.get("debug"))
+    return bool(_root_opts().get("debug"))
 
 
 @contextmanager
@@ -81,7 +78,7 @@ def guard() -> Iterator[None]:
     except BrokenPipeError:  # `newscli ... | head`: the reader left, nothing more to say
         _silence_stdout()
         raise typer.Exit(ExitStatus.OK) from None
-    except (typer.Exit, click.exceptions.Exit, click.ClickException):
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as e:
         if _debug():
@@ -104,10 +101,31 @@ def _store(db: Optional[Path]):
     return Store(db)
 
 
+# The global options of this run (set by the root callback): one place, like httpie's
+# Environment, so helpers do not need the click context (typer may vendor its own click).
+OPTIONS: dict = {}
+
+
+def _root_opts() -> dict:
+    return OPTIONS
+
+
 def _out_console():
     from .render import console
 
-    return console()
+    return console(no_color=_root_opts().get("no_color", False))
+
+
+def info(msg: str) -> None:
+    """A human status line on stderr, unless --quiet."""
+    if not _root_opts().get("quiet"):
+        err(msg)
+
+
+def log(msg: str) -> None:
+    """A log line on stderr with --verbose."""
+    if _root_opts().get("verbose"):
+        err(msg)
 
 
 def _print_json(rows) -> None:
@@ -172,11 +190,35 @@ def _progress(total: int, label: str):
         yield lambda: bar.advance(task)
 
 
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list:
+    """Shell completion: article ids from the database (with headlines as help)."""
+    try:
+        from .store import Store
+
+        return [(a["id"], (a.get("headline") or "")[:60]) for a in Store(ctx.params.get("db")).articles()
+                if a["id"].startswith(incomplete.lower())][:50]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _complete_speakers(ctx: typer.Context, incomplete: str) -> list:
+    """Shell completion: speaker names from the database."""
+    try:
+        from .query import fold, speaker_rows
+        from .store import Store
+
+        needle = fold(incomplete)
+        return [s["speaker"] for s in speaker_rows(Store(ctx.params.get("db")).articles())
+                if fold(s["speaker"]).startswith(needle) or needle in fold(s["speaker"])][:50]
+    except Exception:
+        return []
+
+
 # --------------------------------------------------------------------------- commands
 
 @app.command("parse")
 def parse_cmd(
-    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive), globs, or - for stdin."),
     format: ParseFormat = typer.Option(ParseFormat.table, "--format", "-f", help="Output format."),
     explain: bool = typer.Option(False, "--explain", help="Show which rule found each quote."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in N processes."),
@@ -215,7 +257,7 @@ def parse_cmd(
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive), globs, or - for stdin."),
     db: Optional[Path] = DbOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report, store nothing."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in N processes."),
@@ -258,6 +300,7 @@ def ingest(
             with _progress(len(items), "ingesting") as advance:
                 for item, rec, problem in _parse_many(items, max_size, jobs):
                     advance()
+                    log(f"{getattr(item, 'path', item)}: {problem or 'parsed, %d quote(s)' % len(rec['quotes'])}")
                     if problem:
                         err(problem)
                         failed = True
@@ -272,11 +315,11 @@ def ingest(
                         commit()
                 commit()
         finally:
-            if not quiet and rows:
+            if not (quiet or _root_opts().get("quiet")) and rows:
                 console().print(ingest_table(rows))
         counts = {s: sum(r["status"] == s for r in rows) for s in ("added", "updated", "unchanged", "error")}
         verb = "would store" if dry_run else "stored"
-        err(f"{verb} {len(rows) - counts['error']} of {len(rows)} file(s) in {store.path}: "
+        info(f"{verb} {len(rows) - counts['error']} of {len(rows)} file(s) in {store.path}: "
             + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
     raise typer.Exit(ExitStatus.INPUT_FAILED if failed else ExitStatus.OK)
 
@@ -306,8 +349,10 @@ def articles(
 
 @app.command()
 def show(
-    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough)."),
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough).",
+                                     autocompletion=_complete_ids),
     as_json: bool = JsonOption,
+    pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long articles on a terminal."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Show one article: its metadata, then the body with every quote highlighted.
@@ -325,13 +370,21 @@ def show(
             return
         from .render import article_view
 
-        _out_console().print(article_view(rec))
+        con = _out_console()
+        view = article_view(rec)
+        if pager and con.is_terminal and len(rec.get("text") or "") > 2000:
+            with con.pager(styles=not _root_opts().get("no_color")):
+                con.print(view)
+        else:
+            con.print(view)
 
 
 @app.command()
 def quotes(
-    speaker: Optional[str] = typer.Option(None, "--speaker", "-p", help="Part of the speaker's name (case and accents ignored)."),
-    article: Optional[str] = typer.Option(None, "--article", "-a", help="Only quotes from this article id (prefix)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-p", help="Part of the speaker's name (case and accents ignored).",
+                                          autocompletion=_complete_speakers),
+    article: Optional[str] = typer.Option(None, "--article", "-a", help="Only quotes from this article id (prefix).",
+                                          autocompletion=_complete_ids),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Only quotes containing this text."),
     kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only quotes of this kind."),
     limit: Optional[int] = LimitOption,
@@ -378,6 +431,29 @@ def speakers(
 
 
 @app.command()
+def stats(
+    top: int = typer.Option(10, "--top", min=1, help="How many top speakers to chart."),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as one JSON object."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """The database at a glance: counts, date range, outlets, and charts of top speakers,
+    quotes per month, anonymous sources and quotes per outlet.
+
+    Example: newscli stats --top 5
+    """
+    from . import stats as st
+
+    with guard():
+        numbers = st.compute(_store(db).articles(), top)
+        if as_json:
+            from .export import dumps
+
+            sys.stdout.write(dumps(numbers) + "\n")
+            return
+        _out_console().print(st.render(numbers))
+
+
+@app.command()
 def export(
     format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json and jsonl keep every field; csv has one row per quote."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (default: stdout)."),
@@ -406,12 +482,12 @@ def export(
             except OSError as e:
                 err(f"{output}: cannot write ({e.strerror or e})")
                 raise typer.Exit(ExitStatus.USAGE_OR_DB) from None
-            err(f"exported {len(records)} record(s) to {output}")
+            info(f"exported {len(records)} record(s) to {output}")
 
 
 @app.command("import")
 def import_cmd(
-    file: str = typer.Argument(..., help="A JSON or JSON Lines file written by `newscli export` (- for stdin)."),
+    file: str = typer.Argument(..., metavar="FILE", help="A JSON or JSON Lines file written by `newscli export` (- for stdin)."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Import records exported by `newscli export` (JSON or JSON Lines).
@@ -444,14 +520,15 @@ def import_cmd(
             with store.transaction():
                 statuses = store.upsert(good)
         counts = {s: statuses.count(s) for s in ("added", "updated", "unchanged")}
-        err(f"imported {len(good)} record(s) into {store.path}: "
+        info(f"imported {len(good)} record(s) into {store.path}: "
             + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
     raise typer.Exit(ExitStatus.INPUT_FAILED if failed else ExitStatus.OK)
 
 
 @app.command()
 def delete(
-    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough)."),
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id (a unique prefix is enough).",
+                                     autocompletion=_complete_ids),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Delete one article and its quotes from the database.
@@ -466,7 +543,7 @@ def delete(
             except LookupError as e:
                 err(str(e.args[0]))
                 raise typer.Exit(ExitStatus.INPUT_FAILED) from None
-        err(f"deleted {rec['id']} ({rec.get('headline') or 'no headline'})")
+        info(f"deleted {rec['id']} ({rec.get('headline') or 'no headline'})")
 
 
 # --------------------------------------------------------------------------- root
@@ -479,17 +556,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also when NO_COLOR is set)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only on stderr."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each file on stderr."),
 ) -> None:
     """Turn raw news copy into data: who said what, where and when.
 
     Example: newscli ingest samples/ && newscli quotes --speaker kirby
     """
-    ctx.obj = {"debug": debug}
+    OPTIONS.clear()
+    OPTIONS.update(debug=debug, no_color=no_color or bool(os.environ.get("NO_COLOR")),
+                   quiet=quiet, verbose=verbose)
 
 
 def main() -> None:
-    app()
+    app(prog_name="newscli")
