@@ -36,7 +36,8 @@ def short(s: object, n: int) -> str:
 
 
 def _table(title: str, columns: list[tuple[str, dict]]) -> Table:
-    t = Table(title=title, title_justify="left", expand=False, show_lines=False)
+    # expand: use the whole terminal, sharing it between columns by ratio
+    t = Table(title=title, title_justify="left", expand=True, show_lines=False)
     for name, opts in columns:
         t.add_column(name, **opts)
     return t
@@ -52,22 +53,28 @@ def byline_text(r: dict) -> str:
 def articles_table(rows: list[dict]) -> Table:
     t = _table(f"{len(rows)} article(s)", [
         ("id", {"style": "dim", "no_wrap": True}), ("date", {"no_wrap": True}),
-        ("headline", {"ratio": 3}), ("byline", {"ratio": 1}), ("quotes", {"justify": "right"})])
+        ("headline / byline", {"ratio": 1, "min_width": 20}), ("quotes", {"justify": "right"})])
     for r in rows:
         date = (r.get("published") or (r.get("dateline") or {}).get("date") or "")[:10]
-        t.add_row(safe(r["id"]), safe(date), safe(short(r.get("headline") or "(no headline)", 120)),
-                  safe(short(byline_text(r), 60)), safe(len(r.get("quotes") or [])))
+        cell = safe(short(r.get("headline") or "(no headline)", 160), "bold")
+        if byline_text(r):  # the byline under the headline: one column reads well at 60 columns
+            cell.append("\n")
+            cell.append_text(safe(short(byline_text(r), 80), "dim"))
+        t.add_row(safe(r["id"][:8]), safe(date), cell, safe(len(r.get("quotes") or [])))
     return t
 
 
 def quotes_table(rows: list[dict]) -> Table:
     t = _table(f"{len(rows)} quote(s)", [
-        ("speaker", {"style": "bold", "ratio": 1}), ("title", {"ratio": 1}), ("quote", {"ratio": 4}),
+        ("speaker", {"ratio": 1, "min_width": 12}), ("quote", {"ratio": 3, "min_width": 20}),
         ("verb", {}), ("article", {"style": "dim", "no_wrap": True})])
     for q in rows:
-        t.add_row(safe(q.get("speaker") or "(unknown)"), safe(short(q.get("title") or "", 60)),
-                  safe("“" + short(q.get("text"), 400) + "”"), safe(q.get("verb") or ""),
-                  safe(q["article_id"]))
+        who = safe(q.get("speaker") or "(unknown)", "bold")
+        if q.get("title"):  # the title under the name: one column reads well even at 60 columns
+            who.append("\n")
+            who.append_text(safe(short(q["title"], 60), "dim"))
+        t.add_row(who, safe("“" + short(q.get("text"), 400) + "”"), safe(q.get("verb") or ""),
+                  safe(q["article_id"][:8]))  # a prefix is enough for `show` and `--article`
     return t
 
 
