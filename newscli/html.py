@@ -193,12 +193,14 @@ _NOT_NAME_WORDS = {
     "news", "service", "services", "reports", "wire", "wires", "agencies", "press", "media",
     "photographer", "photography", "photos", "illustration", "video", "graphics", "by",
     "read", "bio", "about", "at", "guest", "unknown", "anonymous", "webmaster", "moderator",
+    "says", "said", "wrote", "name", "website", "reply", "log", "login", "sign", "search", "home",
+    "menu", "close", "open", "loading", "print", "like", "likes", "shares", "views", "min",
 }
 _AGENCIES = {"afp", "ap", "reuters", "associated press", "the associated press", "dpa", "efe",
              "ansa", "upi", "pa", "press association", "bloomberg", "agence france-presse",
              "afp-relaxnews", "xinhua", "kyodo", "aap", "cnn wire"}
 _ROLE_TAIL = re.compile(
-    r"[,|/–—-]+\s*(?:(?:senior|chief|deputy|associate|contributing|managing|executive|staff|special|"
+    r"(?:^|[,|/–—-]+|\s)\s*(?:(?:senior|chief|deputy|associate|contributing|managing|executive|staff|special|"
     r"political|foreign|science|health|tech(?:nology)?|business|sports?|games?|culture|news|"
     r"investigative|national|international|white house|washington|digital|social media)\s+)*"
     r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|analyst|critic)\b.*$",
@@ -210,9 +212,12 @@ _DEGREE = re.compile(r",?\s+(?:MA|MD|PhD|Ph\.\s?D\.?|MPH|RN|MS|MBA|BSc|MSc|DO|RD
 _SUFFIX = re.compile(r",\s*(Jr|Sr|II|III|IV)\b\.?")
 
 
-def clean_authors(values, site: str | None = None, keep_agency: bool = False) -> list[str]:
+def clean_authors(values, site: str | None = None, keep_agency: bool = False, lenient: bool = False) -> list[str]:
     """Raw byline values -> person names: "By A and B" split, "Staff", site names, job titles,
-    e-mail links, URLs and dates glued to names removed; agencies only when nobody is named."""
+    e-mail links, URLs and dates glued to names removed; agencies only when nobody is named.
+
+    ``lenient`` is for fields that can only hold an author (meta author, rel=author): there
+    a lower-case or numbered user name ("marc", "delta201") is accepted as the page gives it."""
     out: list[str] = []
     agencies: list[str] = []
     site_key = _key(site)
@@ -237,10 +242,11 @@ def clean_authors(values, site: str | None = None, keep_agency: bool = False) ->
             if low in _AGENCIES or low.rstrip(".") in _AGENCIES:
                 agencies.append(name)
                 continue
-            if site_key and (_key(name) == site_key or (len(_key(name)) > 3 and _key(name) in site_key)
-                             or site_key in _key(name)):
-                continue
-            if not _looks_like_name(name):
+            nk = _key(name)
+            if site_key and (nk == site_key or site_key in nk or (
+                    nk in site_key and not re.search(rf"\b{re.escape(nk)} s\b", site_key))):
+                continue  # the site is the organisation, never an author ("Daniel Lemire's blog" aside)
+            if not (_looks_like_name(name, strict=not lenient) or (lenient and _looks_like_handle(name))):
                 continue
             if name.isupper() and len(name) > 3:
                 name = name.title()
@@ -255,7 +261,19 @@ def _key(s: str | None) -> str:
     return " ".join(re.findall(r"\w+", (s or "").lower()))
 
 
-def _looks_like_name(name: str) -> bool:
+def _looks_like_handle(name: str) -> bool:
+    """A user name as forums and blogs show it: one token, letters first ("marc", "delta201")."""
+    return bool(re.fullmatch(r"[^\W\d_][\w.\-]{1,30}", name)) and name.lower() not in _NOT_NAME_WORDS \
+        and name.lower() not in {"name", "email", "website", "guest", "user", "anonymous", "admin"}
+
+
+_PARTICLES = {"von", "van", "de", "da", "der", "den", "la", "le", "bin", "al", "du", "dos", "di", "del",
+              "y", "e", "ter", "ten", "af", "zu", "st.", "mc", "mac", "el", "ibn", "ben"}
+
+
+def _looks_like_name(name: str, strict: bool = False) -> bool:
+    """Could this be a person's name? ``strict`` (text found on the page rather than in an
+    author field): at most four words, each capitalised unless a particle ("van", "de")."""
     if "@" in name or "/" in name or any(c.isdigit() for c in name):
         return False
     words = name.split()
@@ -268,8 +286,9 @@ def _looks_like_name(name: str) -> bool:
         return False
     if not name[0].isupper() and not name[0].isalpha():
         return False
-    # a name has at least one capitalised word (handles "delta201"-style handles poorly by design)
     if not any(w[:1].isupper() for w in words):
+        return False
+    if strict and (len(words) > 4 or re.search(r"[:!?\"“”]", name) or any(not w[:1].isupper() and w.lower() not in _PARTICLES for w in words)):
         return False
     return True
 
@@ -405,11 +424,10 @@ def from_jsonld(soup) -> Meta:
                 meta.site = _ld_text(o.get("name"))
                 break
     if not articles:
-        # a WebPage can still carry dates (blogs, company pages)
-        for o in pages:
-            meta.published = meta.published or _parse_date(_ld_text(o.get("datePublished")))
-            meta.updated = meta.updated or _parse_date(_ld_text(o.get("dateModified")))
-        return meta
+        # no article object: a WebPage still carries dates and often the author (blogs, shops)
+        articles = pages
+        if not articles:
+            return meta
     # the main article: the one with a headline and the longest body wins ties
     art = max(articles, key=lambda o: (bool(o.get("headline") or o.get("name")),
                                        not (_types(o) & {"review", "recipe", "posting"}),
@@ -565,28 +583,56 @@ _DATE_ATTR = re.compile(r"date|time|posted|published|pubdate|entry-meta|post-met
 _BY_LINE = re.compile(r"(?:^|\n)\s*(?:By|BY|Par|Von|Por)\s+([A-Z\u00c0-\u024f][^\n]{1,120})")
 
 
-def from_visible(soup, text: str = "") -> Meta:
-    """Step 5: the byline and date as the page shows them."""
+def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
+    """Step 5: the byline and date as the page shows them.
+
+    Byline candidates, most explicit first: rel=author links, itemprop=author, elements whose
+    class or id says byline/author, then a "By ..." line in the article text. The first
+    candidate that yields a person's name wins (so "AFP" in one box does not hide the
+    reporter named in the next)."""
     meta = Meta()
-    # rel=author links and byline-ish elements
-    cands: list[str] = []
-    for el in soup.find_all(attrs={"rel": "author"}):
-        cands.append(el.get_text(" ", strip=True))
-    for el in soup.find_all(attrs={"itemprop": "author"}):
-        name_el = el.find(attrs={"itemprop": "name"})
-        cands.append((name_el.get("content") or name_el.get_text(" ", strip=True)) if name_el
-                     else (el.get("content") or el.get_text(" ", strip=True)))
-    if not any(cands):
-        for el in soup.find_all(_has_attr_match(_BYLINE_ATTR), limit=30):
-            t = el.get_text(" ", strip=True)
-            if 2 < len(t) < 120:
-                cands.append(t)
-                break
-    if not any(cands) and text:
+    groups: list[tuple[list[str], bool]] = []  # (raw values, lenient)
+    for attrs in ({"rel": "author"}, {"itemprop": "author"}):
+        els = [el for el in soup.find_all(attrs=attrs, limit=20) if not _in_boilerplate(el)]
+        if els:
+            scope = els[0].parent.parent if els[0].parent is not None and els[0].parent.parent is not None else None
+            els = [el for el in els if scope is None or el is els[0] or scope in el.parents]
+        group = []
+        for el in els[:6]:
+            name_el = el.find(attrs={"itemprop": "name"})
+            group.append((name_el.get("content") or name_el.get_text(" ", strip=True)) if name_el
+                         else (el.get("content") or el.get_text(" ", strip=True)))
+        groups.append((group, True))
+    links = [a for a in soup.find_all("a", href=_AUTHOR_HREF, limit=20) if not _in_boilerplate(a)]
+    if links:
+        groups.append(([links[0].get_text(" ", strip=True)], True))
+    for el in soup.find_all(_has_attr_match(_BYLINE_ATTR), limit=60):
+        t = el.get_text(" ", strip=True)
+        if not (1 < len(t) < 200) or _in_boilerplate(el):
+            continue
+        # an hCard / author-name element holds nothing but the name: take it as given
+        lenient = any(_EXPLICIT_CLASS.fullmatch(c) for c in (el.get("class") or []))
+        groups.append(([t], lenient))
+        link = next((a for a in el.find_all("a", limit=5) if a.get_text(strip=True)), None)
+        if link is not None:  # "Jane Roe Follow Expert in ..." -> the linked name
+            groups.append(([link.get_text(" ", strip=True)], lenient))
+    for st in soup.find_all(string=_BY_STRING, limit=20):
+        parent = st.parent
+        if parent is None or parent.name in ("script", "style", "title", "option") or _in_boilerplate(parent):
+            continue
+        t = parent.get_text(" ", strip=True)
+        m = _BY_STRING.search(t)
+        if len(t) < 120 and m:
+            groups.append(([t[m.start():].lstrip("-–—|·•, ")], False))
+    if text:
         m = _BY_LINE.search(text[:3000])
         if m:
-            cands.append(m.group(1))
-    meta.authors = [c for c in cands if c]
+            groups.append(([m.group(1)], False))
+    for g, lenient in groups:
+        names = clean_authors(g, site, lenient=lenient)
+        if names:
+            meta.authors = names
+            break
     # a visible date near the top of the article
     for el in soup.find_all(_has_attr_match(_DATE_ATTR), limit=60):
         if el.name in ("script", "style", "body", "html", "article", "main"):
@@ -599,6 +645,33 @@ def from_visible(soup, text: str = "") -> Meta:
             meta.published = dt.date().isoformat()
             break
     return meta
+
+
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|writers?|profile|people|staff|user|members?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
+_BY_STRING = re.compile(r"(?:^|(?<=[\s|·•,–—-]))(?:by|By|BY)(?:\s*$|\s+[A-Z\u00c0-\u024f])")
+_BOILER = re.compile(r"comment|respond|reply|related|sidebar|widget|footer|recommend|more-from|"
+                     r"popular|trending|newsletter|promo|nav|menu", re.I)
+
+
+_EXPLICIT_CLASS = re.compile(r"fn|author|(?:[\w-]*-)?author-?name|byline-?name", re.I)
+_LAYOUT_TOKEN = re.compile(r"wrap|container|main|content|has-|with-|layout|grid|col", re.I)
+
+
+def _in_boilerplate(el) -> bool:
+    """Is the element inside comments, related links, sidebars and the like? (Looks up to the
+    enclosing <article>/<main>: what wraps those is page layout.)"""
+    for i, parent in enumerate(el.parents):
+        if i > 25 or parent.name in ("body", "html", "[document]", None):
+            break
+        if parent.name in ("footer", "aside", "nav"):
+            return True
+        cls = parent.get("class") or []
+        tokens = (cls if isinstance(cls, list) else str(cls).split()) + [str(parent.get("id") or "")]
+        if any(_BOILER.search(t) and not _LAYOUT_TOKEN.search(t) for t in tokens if t):
+            return True
+        if parent.name in ("article", "main"):
+            break
+    return False
 
 
 def _has_attr_match(rx):
@@ -677,6 +750,17 @@ def _last_sep(title: str) -> int:
     for m in _TITLE_SEP.finditer(title):
         last = m
     return last.start() if last else len(title)
+
+
+def _site_name(site: str | None) -> str | None:
+    """A site name as pages give it: URLs become their host ("http://www.tmz.com" -> "tmz.com")."""
+    site = _clean(site)
+    if not site or site.startswith("@"):
+        return None
+    if "://" in site or site.startswith("www."):
+        host = re.sub(r"^[a-z]+://", "", site).split("/")[0]
+        return re.sub(r"^www\.", "", host) or None
+    return site
 
 
 def _site_from_title(title: str | None) -> str | None:
@@ -965,13 +1049,11 @@ def extract(html: str) -> Page:
     og = from_opengraph(soup, metas)
     named = from_meta_names(soup, metas)
     tm = from_time(soup)
-    vis = from_visible(soup)
-    steps = [ld, og, named, tm, vis]
+    steps = [ld, og, named, tm]
+    site = next((x for x in (_site_name(s.site) for s in steps) if x), None) or _site_from_title(title)
+    vis = from_visible(soup, "", site)
+    steps.append(vis)
     m = merge(*steps)
-
-    site = m.site or _site_from_title(title)
-    if site and ("://" in site or site.startswith("@")):
-        site = None
     h1 = _pick_h1(h1s, [ld.headline, og.headline, named.headline, title])
     headline = _headline([ld.headline, og.headline, named.headline, title], h1, site)
 
@@ -1000,7 +1082,7 @@ def extract(html: str) -> Page:
             break
         agency_only = agency_only or clean_authors(s.authors, site, keep_agency=True)
     if not authors:
-        authors = clean_authors(vis.authors, site) or clean_authors(from_visible(soup, text).authors, site)
+        authors = vis.authors or from_visible(_soup(html), text, site).authors
     if not authors and agency_only:
         authors = []
     byline = Byline(authors=authors, organization=site or (agency_only[0] if agency_only else None),
