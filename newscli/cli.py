@@ -277,6 +277,7 @@ def ingest(
     failed = False
     with guard():
         store = _store(db)
+        store.check()  # an unreadable database fails now, not after parsing everything
         items = _inputs(paths)
         pending: list[tuple[dict, dict]] = []
         last = time.monotonic()

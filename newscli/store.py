@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -73,10 +75,11 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 class _BufferedAtomicStorage(Storage):
     """TinyDB storage that holds the database in memory and commits it atomically."""
 
-    def __init__(self, path: Path, data: dict):
+    def __init__(self, path: Path, data: dict, migrated_from: int | None = None):
         self.path = path
         self.data = data
         self.dirty = False
+        self.migrated_from = migrated_from  # schema of the file on disk, when older than ours
 
     def read(self) -> dict:
         return self.data
@@ -87,8 +90,49 @@ class _BufferedAtomicStorage(Storage):
 
     def commit(self) -> None:
         if self.dirty:
-            atomic_write(self.path, _dumps(self.data))
+            if self.migrated_from is not None:
+                backup_before_migration(self.path, self.migrated_from)
+                self.migrated_from = None
+            atomic_write(self.path, encode(self.data))
             self.dirty = False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encode(data: Any) -> bytes:
+    """The database as UTF-8 JSON bytes.
+
+    Lone surrogates cannot be written as UTF-8 and are rejected by JSON readers, yet they
+    reach records from file names that are not UTF-8 (os.fsdecode) and from imported JSON
+    ("\\ud800"). They become U+FFFD, one character for one, so offsets stay right."""
+    try:
+        return _dumps(data)
+    except (TypeError, ValueError, UnicodeEncodeError):
+        return _dumps(_scrub(data))
+
+
+def _scrub(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, dict):
+        return {_scrub(k): _scrub(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_scrub(v) for v in obj]
+    return obj
+
+
+def backup_before_migration(path: Path, version: int) -> Path:
+    """Keep the file as an older newscli wrote it (<db>.schema<N>.bak) before the first
+    write in the new schema, so a downgrade or a bad migration loses nothing."""
+    backup = path.with_name(f"{path.name}.schema{version}.bak")
+    if not backup.exists():
+        try:
+            atomic_write(backup, path.read_bytes())
+        except OSError as e:
+            raise DatabaseError(f"{path}: cannot keep a backup before migrating it to schema "
+                                f"{SCHEMA_VERSION} ({backup}: {e.strerror or e}); nothing was changed") from None
+    return backup
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -120,6 +164,16 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
 def load(path: Path) -> dict:
     """Read and check a database file; {} when there is none yet. Never writes."""
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[dict, int | None]:
+    """(data, the schema version the file had before migration, or None for a new file).
+
+    Read and check a database file; {} when there is none yet. Never writes.
+
+    Anything that is not a newscli database (truncated, not JSON, another program's JSON,
+    a folder, unreadable) raises DatabaseError naming the file; it is never repaired."""
     where = str(path)
     hint = f"move it aside (mv '{where}' '{where}.bad') or use --db to choose another file"
     try:
@@ -127,38 +181,49 @@ def load(path: Path) -> dict:
             raise DatabaseError(f"{where}: is a folder, not a database file; use --db to choose a file")
         raw = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return {}, None
     except PermissionError:
         raise DatabaseError(f"{where}: permission denied reading the database") from None
     except OSError as e:
         raise DatabaseError(f"{where}: cannot read the database ({e.strerror or e})") from None
     if not raw.strip():
-        return {}
+        return {}, None  # a new, empty file (touch): nothing in it to lose
     try:
         data = _loads(raw)
     except (ValueError, UnicodeDecodeError) as e:
         raise DatabaseError(f"{where}: not valid JSON, the file is damaged or truncated ({e}); {hint}") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise DatabaseError(f"{where}: not a newscli database (unexpected shape); {hint}")
-    if data and META not in data:
+    if not data:
+        return data, None
+    if META not in data:
         raise DatabaseError(f"{where}: not a newscli database (no newscli metadata; tables: "
                             f"{', '.join(sorted(data))[:80]}); {hint}")
-    if data:
-        meta = data[META].get("1") or {}
-        version = meta.get("schema_version")
-        if meta.get("app") != APP_NAME or not isinstance(version, int):
-            raise DatabaseError(f"{where}: not a newscli database (bad metadata); {hint}")
-        if version > SCHEMA_VERSION:
-            raise DatabaseError(f"{where}: written by a newer newscli (schema {version}, this one reads "
-                                f"up to {SCHEMA_VERSION}); upgrade newscli")
-        while version < SCHEMA_VERSION:
-            data = MIGRATIONS[version](data)
-            version += 1
-            data[META]["1"]["schema_version"] = version
-        for doc in data.get(ARTICLES, {}).values():
-            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-                raise DatabaseError(f"{where}: not a newscli database (an article without id); {hint}")
-    return data
+    meta = data[META].get("1")
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
+    if (not isinstance(meta, dict) or meta.get("app") != APP_NAME or not isinstance(version, int)
+            or isinstance(version, bool) or version < 1):
+        raise DatabaseError(f"{where}: not a newscli database (bad metadata); {hint}")
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"{where}: written by a newer newscli (schema {version}, this one reads "
+                            f"up to {SCHEMA_VERSION}); upgrade newscli")
+    original = version
+    while version < SCHEMA_VERSION:
+        if version not in MIGRATIONS:
+            raise DatabaseError(f"{where}: schema {version} is too old for this newscli (no migration "
+                                f"to {version + 1}); export it with an older newscli and import it")
+        data = MIGRATIONS[version](data)
+        version += 1
+        data[META]["1"]["schema_version"] = version
+    for name, table in data.items():
+        for key, doc in table.items():
+            if not (key.isascii() and key.isdigit()) or not isinstance(doc, dict):
+                raise DatabaseError(f"{where}: not a newscli database (table {name!r} has a bad "
+                                    f"record {key[:20]!r}); {hint}")
+    for doc in data.get(ARTICLES, {}).values():
+        if not isinstance(doc.get("id"), str):
+            raise DatabaseError(f"{where}: not a newscli database (an article without id); {hint}")
+    return data, original
 
 
 def _new_meta() -> dict:
@@ -175,8 +240,9 @@ class Store:
     # ------------------------------------------------------------------ reading
     def _open(self) -> TinyDB:
         if self._db is None:
-            data = load(self.path)
-            storage = _BufferedAtomicStorage(self.path, data)
+            data, version = _load(self.path)
+            storage = _BufferedAtomicStorage(self.path, data,
+                                             version if version is not None and version < SCHEMA_VERSION else None)
             self._db = TinyDB(storage=lambda: storage)
             self._storage = storage
         return self._db
@@ -213,6 +279,7 @@ class Store:
         except OSError as e:
             raise DatabaseError(f"{self.path}: cannot lock the database ({e.strerror or e})") from None
         try:
+            self._remove_stale_temps()
             self._db = None  # always re-read under the lock: another process may have written
             db = self._open()
             if META not in self._storage.data:
@@ -226,6 +293,19 @@ class Store:
         finally:
             self._db = None
             lock.release()
+
+    def _remove_stale_temps(self) -> None:
+        """Temporary files left by a writer that was killed (SIGKILL, power loss). Only the
+        lock holder writes them, so under the lock any that exist are stale."""
+        for tmp in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    def check(self) -> None:
+        """Raise DatabaseError now if the database cannot be read (before a long ingest)."""
+        load(self.path)
 
     def upsert(self, records: Iterable[dict]) -> list[str]:
         """Store articles; return per record "added", "updated" or "unchanged".

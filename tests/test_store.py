@@ -1,0 +1,357 @@
+"""The database file (store.py): atomic batched writes, refusing files it cannot read,
+schema version and migrations. In-process; the multi-process tests are in test_reliability.py."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newscli import store as store_mod
+from newscli.cli import app
+from newscli.models import SCHEMA_VERSION
+from newscli.parser import parse
+from newscli.status import ExitStatus
+from newscli.store import ARTICLES, META, DatabaseError, Store, atomic_write, load
+
+from conftest import write_story
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def record(i: int, path: str | None = None) -> dict:
+    return parse(f"Headline {i}\n\n“Quote number {i},” Ann Lee said.\n", path=path or f"s{i}.txt").to_dict()
+
+
+def fill(db: Path, n: int) -> list[str]:
+    s = Store(db)
+    recs = [record(i) for i in range(n)]
+    with s.transaction():
+        s.upsert(recs)
+    return [r["id"] for r in recs]
+
+
+def snapshot(p: Path):
+    """Everything that shows a file was touched: bytes, mode, inode, mtime."""
+    if p.is_dir():
+        st = p.stat()
+        return ("dir", sorted(os.listdir(p)), st.st_ino, st.st_mtime_ns)
+    st = p.stat()
+    return (p.read_bytes(), st.st_mode, st.st_ino, st.st_mtime_ns)
+
+
+# ------------------------------------------------------------ atomic, batched writes
+
+def test_database_is_plain_json_with_schema_version(db):
+    fill(db, 3)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    assert data[META]["1"] == {"app": "newscli", "schema_version": SCHEMA_VERSION}
+    assert len(data[ARTICLES]) == 3
+
+
+def test_one_write_per_transaction_not_per_record(db, monkeypatch):
+    calls = []
+    real = store_mod.atomic_write
+    monkeypatch.setattr(store_mod, "atomic_write", lambda p, b: (calls.append(p), real(p, b)))
+    s = Store(db)
+    with s.transaction():
+        s.upsert([record(i) for i in range(50)])
+        s.upsert([record(i) for i in range(50, 60)])
+    assert calls == [db]
+    with s.transaction():  # nothing changed: nothing written
+        assert s.upsert([record(1)]) == ["unchanged"]
+    assert calls == [db]
+
+
+def test_ingest_writes_once_per_batch(tmp_path, db, monkeypatch):
+    import newscli.cli as cli
+
+    for i in range(25):
+        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
+    calls = []
+    real = store_mod.atomic_write
+    monkeypatch.setattr(store_mod, "atomic_write", lambda p, b: (calls.append(p), real(p, b)))
+    assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
+    assert calls == [db]  # 25 articles, dozens of quotes: one write
+    monkeypatch.setattr(cli, "COMMIT_EVERY", 10)
+    for i in range(25, 50):
+        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
+    calls.clear()
+    assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
+    # 50 files in batches of 10: the first two batches are all unchanged and write nothing
+    assert len(calls) == 3
+    assert len(Store(db).articles()) == 50
+
+
+def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
+    p = tmp_path / "f.json"
+    p.write_bytes(b'{"old": {}}')
+
+    def boom(*a):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(p, b'{"new": {}}')
+    assert p.read_bytes() == b'{"old": {}}'
+    assert sorted(os.listdir(tmp_path)) == ["f.json"]  # the temporary file is gone
+
+
+def test_failed_commit_keeps_the_database_and_says_so(db, monkeypatch):
+    fill(db, 2)
+    before = db.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    s = Store(db)
+    with pytest.raises(DatabaseError, match="No space left"):
+        with s.transaction():
+            s.upsert([record(9)])
+    assert db.read_bytes() == before
+    assert [p.name for p in db.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_stale_temporary_files_are_removed_under_the_lock(db):
+    fill(db, 1)
+    stale = db.parent / f".{db.name}.abc123.tmp"
+    stale.write_bytes(b'{"half": ')
+    other = db.parent / ".other.json.abc.tmp"
+    other.write_bytes(b"x")
+    s = Store(db)
+    with s.transaction():
+        s.upsert([record(5)])
+    assert not stale.exists()
+    assert other.exists()  # not ours
+
+
+def test_exception_inside_transaction_writes_nothing(db):
+    fill(db, 2)
+    before = db.read_bytes()
+    s = Store(db)
+    with pytest.raises(RuntimeError):
+        with s.transaction():
+            s.upsert([record(7)])
+            raise RuntimeError("stop")
+    assert db.read_bytes() == before
+
+
+def test_transaction_rereads_the_file_under_the_lock(db):
+    a, b = Store(db), Store(db)
+    fill(db, 1)
+    assert len(a.articles()) == 1
+    with b.transaction():
+        b.upsert([record(1)])
+    with a.transaction():  # a's earlier view is stale; it must not drop b's record
+        a.upsert([record(2)])
+    assert len(Store(db).articles()) == 3
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path, db):
+    """Non-UTF-8 file names (os.fsdecode) and imported "\\ud800" carry lone surrogates,
+    which cannot be written as UTF-8; the record is stored, one character for one."""
+    rec = record(1, path=os.fsdecode(b"caf\xe9.txt"))
+    rec["text"] = rec["text"] + "\ud800"
+    s = Store(db)
+    with s.transaction():
+        s.upsert([rec])
+    got = json.loads(db.read_bytes().decode("utf-8"))
+    doc = next(iter(got[ARTICLES].values()))
+    assert doc["source"]["path"] == "caf\ufffd.txt"
+    assert doc["text"].endswith("\ufffd") and len(doc["text"]) == len(rec["text"])
+
+
+def test_non_utf8_file_name_does_not_sink_the_batch(tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("“Fine,” Ann said.", encoding="utf-8")
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+            f.write("“Hi,” Bob said.".encode())
+    except (OSError, UnicodeError):
+        pytest.skip("the file system refuses non-UTF-8 names")
+    r = run("ingest", folder, "--db", db, "-q")
+    assert r.exit_code == 0, r.output
+    assert len(Store(db).articles()) == 2
+
+
+# ------------------------------------------------------------ databases we cannot read
+
+BAD_DATABASES = {
+    "truncated": lambda good: good[: len(good) // 2],
+    "not_json": lambda good: b"hello, this is not JSON\n",
+    "binary": lambda good: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "json_array": lambda good: b"[1, 2, 3]",
+    "json_string": lambda good: b'"newscli"',
+    "wrong_shape_tables": lambda good: b'{"articles": [1, 2]}',
+    "other_programs_json": lambda good: json.dumps({"name": "left-pad", "version": "1.0.0",
+                                                    "scripts": {"test": "x"}}).encode(),
+    "other_tinydb_file": lambda good: b'{"_default": {"1": {"user": "bob"}}}',
+    "bad_meta": lambda good: b'{"_meta": {"1": "newscli"}, "articles": {}}',
+    "meta_of_other_app": lambda good: b'{"_meta": {"1": {"app": "other", "schema_version": 1}}}',
+    "bool_version": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": true}}}',
+    "zero_version": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": 0}}}',
+    "article_without_id": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": 1}},'
+                                       b' "articles": {"1": {"text": "x"}}}',
+    "non_numeric_doc_id": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": 1}},'
+                                       b' "articles": {"abc": {"id": "x", "text": "x"}}}',
+    "record_not_object": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": 1}},'
+                                      b' "articles": {"1": [1]}}',
+    "invalid_utf8": lambda good: good.replace(b"Quote", b"Qu\xffte", 1),
+}
+
+
+@pytest.fixture
+def good_bytes(tmp_path) -> bytes:
+    p = tmp_path / "good.json"
+    fill(p, 2)
+    return p.read_bytes()
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DATABASES))
+def test_unreadable_database_is_refused_never_touched(case, db, good_bytes, story):
+    db.write_bytes(BAD_DATABASES[case](good_bytes))
+    before = snapshot(db)
+    with pytest.raises(DatabaseError) as e:
+        load(db)
+    assert str(db) in str(e.value)
+    for args in (["ingest", story], ["articles"], ["quotes"], ["speakers"], ["export"],
+                 ["show", "abc"], ["delete", "abc"], ["articles", "--json"]):
+        r = run(*args, "--db", db)
+        assert r.exit_code == ExitStatus.USAGE_OR_DB == 2, (args, r.output)
+        assert str(db) in r.stderr
+        assert "Traceback" not in r.output
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert snapshot(db) == before, args
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(("news", ".news"))) == \
+        ["news.json", "news.json.lock"]
+
+
+def test_database_that_is_a_folder(tmp_path, story):
+    folder = tmp_path / "dbdir"
+    (folder / "inside").mkdir(parents=True)
+    before = snapshot(folder)
+    for args in (["ingest", story], ["articles"], ["export"]):
+        r = run(*args, "--db", folder)
+        assert r.exit_code == 2, r.output
+        assert str(folder) in r.stderr and "folder" in r.stderr
+    assert snapshot(folder) == before
+
+
+def test_database_without_permission(db, good_bytes, story, monkeypatch):
+    """Simulated (tests often run as root, who may read anything); see the real one below."""
+    db.write_bytes(good_bytes)
+    before = snapshot(db)
+    real = Path.read_bytes
+
+    def denied(self):
+        if self == db:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    for args in (["ingest", story], ["articles"]):
+        r = run(*args, "--db", db)
+        assert r.exit_code == 2
+        assert str(db) in r.stderr and "permission denied" in r.stderr
+    monkeypatch.undo()
+    assert snapshot(db) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_database_without_permission_for_real(db, good_bytes, story):
+    db.write_bytes(good_bytes)
+    db.chmod(0)
+    try:
+        r = run("ingest", story, "--db", db)
+        assert r.exit_code == 2 and str(db) in r.stderr
+        db.chmod(0o600)
+        assert db.read_bytes() == good_bytes
+    finally:
+        db.chmod(0o600)
+
+
+def test_read_only_folder_cannot_be_written(tmp_path, story, monkeypatch):
+    db = tmp_path / "news.json"
+    fill(db, 1)
+    before = snapshot(db)
+
+    def refuse(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store_mod.tempfile, "mkstemp", refuse)
+    r = run("ingest", story, "--db", db)
+    assert r.exit_code == 2
+    assert str(db) in r.stderr and "cannot write" in r.stderr
+    assert snapshot(db) == before
+
+
+def test_empty_file_is_a_new_database(db, story):
+    db.write_bytes(b"")
+    assert run("ingest", story, "--db", db).exit_code == 0
+    assert len(Store(db).articles()) == 1
+
+
+# ------------------------------------------------------------ schema version, migrations
+
+def test_newer_schema_is_refused(db, good_bytes, story):
+    data = json.loads(good_bytes)
+    data[META]["1"]["schema_version"] = SCHEMA_VERSION + 1
+    db.write_text(json.dumps(data))
+    before = snapshot(db)
+    r = run("ingest", story, "--db", db)
+    assert r.exit_code == 2
+    assert "newer newscli" in r.stderr and str(db) in r.stderr
+    assert snapshot(db) == before
+
+
+def test_migration_path_to_the_next_schema(db, good_bytes, story, monkeypatch):
+    """The next schema: add MIGRATIONS[N] and bump SCHEMA_VERSION. Old files are migrated
+    on open, written in the new schema at the next commit, the old file kept as a backup."""
+    db.write_bytes(good_bytes)
+    old = SCHEMA_VERSION
+
+    def v_next(data: dict) -> dict:
+        for doc in data[ARTICLES].values():
+            doc["tags"] = []
+        return data
+
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(store_mod.MIGRATIONS, old, v_next)
+    # reading migrates in memory and writes nothing
+    before = snapshot(db)
+    assert all(a["tags"] == [] for a in Store(db).articles())
+    assert snapshot(db) == before
+    # the next write stores the new schema and keeps the old file
+    assert run("ingest", story, "--db", db).exit_code == 0
+    data = json.loads(db.read_text(encoding="utf-8"))
+    assert data[META]["1"]["schema_version"] == old + 1
+    assert len(data[ARTICLES]) == 3
+    backup = db.with_name(f"{db.name}.schema{old}.bak")
+    assert backup.read_bytes() == good_bytes
+
+
+def test_missing_migration_is_a_clear_error(db, good_bytes, monkeypatch):
+    db.write_bytes(good_bytes)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(DatabaseError, match="no migration"):
+        load(db)
+
+
+# ------------------------------------------------------------ upsert
+
+def test_upsert_statuses(db):
+    s = Store(db)
+    with s.transaction():
+        assert s.upsert([record(1), record(2), record(1)]) == ["added", "added", "unchanged"]
+    changed = parse("Headline 1\n\n“Changed,” Ann Lee said.\n", path="s1.txt").to_dict()
+    with s.transaction():
+        assert s.upsert([record(2), changed]) == ["unchanged", "updated"]
+    assert len(s.articles()) == 2
