@@ -8,6 +8,7 @@ then applies ``RESOLVERS``, an ordered table of named functions, to each mention
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -16,12 +17,11 @@ from .lexicon import (ANONYMOUS_NOUNS, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS, MA
                       PERSONAL_PRONOUNS, TITLE_WORDS)
 from .models import Quote, Speaker
 
-# A person name: optional honorific, then 2-4 capitalized words (initials and particles allowed).
-# Each repetition starts with mandatory whitespace, so matching is linear.
-_NAME = re.compile(
-    r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Rev|Prof|Sir)\.?\s+)?"
-    r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff][\w\u2019'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w\u2019'-]+|de|van|von|al|bin|da|del|la|le|du)){0,3})")
-_PRON = re.compile(r"\b(?:he|He|his|His|him|she|She|her|Her|hers)\b")
+# A run of capitalized words (initials and particles allowed). It starts with a literal
+# character class and each repetition with mandatory whitespace, so matching is linear.
+_CAPRUN = re.compile(r"[A-Z][\w\u2019'-]*\.?(?:[ \t]+(?:[A-Z][\w\u2019'-]*\.?|de|van|von|al|bin|da|del|la|le|du)){1,4}")
+_HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
+_PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
 
 # Capitalized words that start sentences or name places/things, never a person's first word.
@@ -59,6 +59,8 @@ class Person:
     male: int = 0
     female: int = 0
     titles: set = field(default_factory=set)
+    at: list = field(default_factory=list)  # offsets of its mentions
+    checked: bool = False
 
     @property
     def gender(self) -> str | None:
@@ -79,6 +81,10 @@ class Index:
     speakers: list = field(default_factory=list)  # (start, name, flags) of resolved speaker mentions
     descriptions: list = field(default_factory=list)  # (start, description) of unnamed speakers
     author: str | None = None
+    text: str = ""
+    inside: list = field(default_factory=list)
+    inside_starts: list = field(default_factory=list)
+    events: list = field(default_factory=list)
 
 
 def _clean_name(words: list[str]) -> list[str]:
@@ -90,32 +96,37 @@ def _clean_name(words: list[str]) -> list[str]:
 
 
 def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
-    idx = Index()
+    """People named outside quotation marks: full names from capitalized runs, then every
+    later mention of their surnames. Gender is read lazily (see ``gender_of``)."""
+    idx = Index(text=text)
     inside = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
-    starts = [s for s, _ in inside]
-
-    def quoted(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and inside[k][0] <= pos < inside[k][1]
-
-    events = []  # (pos, kind, payload)
-    for m in _NAME.finditer(text):
-        words = _clean_name(m.group("name").split())
-        if not words or quoted(m.start()):
+    events = []  # (pos, Person)
+    for m in _CAPRUN.finditer(text):
+        s0 = m.start()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "'\u2019-"):
             continue
-        if any(w in _ORGISH for w in words):
+        words = m.group().split()
+        hon = words[0].rstrip(".") if words[0].rstrip(".") in _HON else None
+        words = _clean_name(words)
+        if not words or any(w in _ORGISH for w in words):
             continue
-        hon = m.group("hon")
-        if len(words) < 2 and not hon:
-            events.append((m.start("name"), "single", words[0]))
+        if len(words) < 2:
+            if hon:  # "Mr. Pincus": a surname with a gender
+                w = words[0].rstrip(".")
+                if w not in idx.by_surname:
+                    idx.by_surname[w] = idx.people[w] = Person(w, w)
+                p = idx.by_surname[w]
+                if hon in _GENDER_OF_HON:
+                    if _GENDER_OF_HON[hon] == "m":
+                        p.male += 3
+                    else:
+                        p.female += 3
             continue
         full = " ".join(words)
-        surname = words[-1].rstrip(".")
+        surname = words[-1].rstrip(".,")
         if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 2:
             surname = words[-2].rstrip(",")
         p = idx.people.get(full)
-        if p is None:
-            p = idx.by_surname.get(surname) if len(words) == 1 else None
         if p is None:
             p = Person(full, surname)
             idx.people[full] = p
@@ -126,36 +137,73 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             else:
                 p.female += 3
         # a title right before the name: "White House spokesman John Kirby"
-        pre = text[max(0, m.start() - 40):m.start()].split()[-2:]
-        for w in pre:
+        for w in text[max(0, s0 - 30):s0].split()[-2:]:
             if w.lower() in TITLE_WORDS:
                 p.titles.add(w.lower())
-        events.append((m.start("name"), "person", p))
-    for m in _PRON.finditer(text):
-        if not quoted(m.start()):
-            events.append((m.start(), "pron", m.group().lower()))
-    events.sort(key=lambda e: e[0])
-    last: Person | None = None
-    last_pos = -10_000
-    for pos, kind, payload in events:
-        if kind == "single":
-            payload = idx.by_surname.get(payload.rstrip("."))
-            if payload is None:
-                continue
-            kind = "person"
-        if kind == "person":
-            last, last_pos = payload, pos
-            idx.positions.append(pos)
-            idx.at.append(payload)
-        elif last is not None and pos - last_pos < 250:
-            if payload in MALE_WORDS:
-                last.male += 1
-            elif payload in FEMALE_WORDS:
-                last.female += 1
+        events.append((s0, p, None))
+    idx.inside = inside
+    idx.inside_starts = [q[0] for q in inside]
+    idx.events = events
     if layout is not None:
         authors = getattr(getattr(layout, "byline", None), "authors", None) or []
         idx.author = authors[0] if authors else None
     return idx
+
+
+def _quoted(idx: Index, pos: int) -> int | None:
+    """Start of the quotation containing pos, if any."""
+    k = bisect.bisect_right(idx.inside_starts, pos) - 1
+    if k >= 0 and idx.inside[k][0] <= pos < idx.inside[k][1]:
+        return idx.inside[k][0]
+    return None
+
+
+def mentions_of(p: Person, idx: Index) -> list[int]:
+    """Offsets of the person's surname outside quotations, found once with str.find."""
+    if p.at:
+        return p.at
+    text, sur = idx.text, p.surname
+    out = []
+    k = text.find(sur)
+    while k >= 0:
+        e = k + len(sur)
+        if (k == 0 or not text[k - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()) \
+                and _quoted(idx, k) is None:
+            out.append(k)
+        k = text.find(sur, e)
+    p.at = out or [-1]
+    return p.at
+
+
+def last_mention(p: Person, pos: int, idx: Index) -> int:
+    """Offset of the person's last mention before pos outside quotations (-1 if none)."""
+    at = mentions_of(p, idx)
+    k = bisect.bisect_left(at, pos) - 1
+    return at[k] if k >= 0 else -1
+
+
+def gender_of(p: Person, idx: Index) -> str | None:
+    """he/his/him vs she/her in the few words after the person's mentions, plus honorifics
+    (Mr., Mrs., Ms.); computed once, only for people a pronoun may refer to."""
+    if p.checked:
+        return p.gender
+    p.checked = True
+    text, sur = idx.text, p.surname
+    for k in mentions_of(p, idx)[:8]:
+        if k >= 0:
+            e = k + len(sur)
+            for w in _PRON.findall(text, e, e + 200):
+                if w.lower() in MALE_WORDS:
+                    p.male += 1
+                else:
+                    p.female += 1
+            hon = text[max(0, k - 5):k].split()[-1:] if k else []
+            if hon and hon[0].rstrip(".") in _GENDER_OF_HON:
+                if _GENDER_OF_HON[hon[0].rstrip(".")] == "m":
+                    p.male += 3
+                else:
+                    p.female += 3
+    return p.gender
 
 
 # ------------------------------------------------------------------ resolvers
@@ -190,14 +238,13 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
     if g is None:
         return None
-    k = bisect.bisect_left(idx.positions, pos) - 1
-    seen = 0
-    while k >= 0 and seen < 40:
-        p = idx.at[k]
-        if p.gender in (None, g) and pos - idx.positions[k] < 6000:
+    cands = sorted(((last_mention(p, pos, idx), p) for p in idx.people.values()),
+                   key=lambda c: -c[0])
+    for at, p in cands:
+        if at < 0 or pos - at > 6000:
+            break
+        if gender_of(p, idx) in (None, g):
             return p.name
-        k -= 1
-        seen += 1
     return None
 
 

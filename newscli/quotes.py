@@ -713,11 +713,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev, prev_block, last_close = None, sp.block, bs
             prev_any, prev_ended = None, True
         # left: the sentence before the opening mark (after the previous span in the block)
-        ls = max(last_close, sp.open_s - 400, bs)
+        ls = _sentence_start(text, max(last_close, sp.open_s - 300, bs), sp.open_s)
         left = tokens(text, ls, sp.open_s - (1 if sp.open_s > ls else 0))
         left = _left_trim(left, text, sp)
         nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
-        right_end = min(be, sp.close_e + 300, nxt_open)
+        right_end = _sentence_stop(text, sp.close_e + 1, min(be, sp.close_e + 250, nxt_open))
         right = _right_trim(tokens(text, sp.close_e + (0 if sp.continues else 1), right_end))
         block_start = not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
         intro = []
@@ -760,6 +760,42 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev = None
         last_close = sp.close_e
     return out
+
+
+_SENT_BREAK = re.compile(r"[.!?][\"\u201d\u2019')]*\s+")
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """A cheap lower bound for the start of the sentence that ends at hi (token rules refine it)."""
+    k = hi
+    for _ in range(6):
+        k = max(text.rfind(". ", lo, k), text.rfind("? ", lo, k), text.rfind("! ", lo, k))
+        if k < 0:
+            return lo
+        j = k
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:k]
+        if word.lower() not in _ABBREV and not (len(word) == 1 and word.isupper()):
+            return k + 1
+    return lo
+
+
+def _sentence_stop(text: str, lo: int, hi: int) -> int:
+    """End of the window after a quote: the first sentence break that is not an abbreviation."""
+    pos = lo
+    while True:
+        m = _SENT_BREAK.search(text, pos, hi)
+        if not m:
+            return hi
+        j = m.start()
+        i = j
+        while i > lo and text[i - 1].isalpha():
+            i -= 1
+        word = text[i:j]
+        if j > lo and word.lower() not in _ABBREV and not (len(word) == 1 and word.isupper()):
+            return m.start() + 1
+        pos = m.end()
 
 
 def _ends_block_after(right: list[Tok], be: int) -> bool:
