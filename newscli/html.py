@@ -82,15 +82,25 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+for _i, _names in enumerate((
+        "januar janvier enero gennaio januari jän", "februar février fevrier febrero febbraio februari",
+        "märz mars marzo maart", "avril abril aprile", "mai mayo maggio mei", "juni juin junio giugno",
+        "juli juillet julio luglio", "août aout agosto augustus", "septiembre settembre",
+        "oktober octobre octubre ottobre", "noviembre novembre", "dezember décembre decembre diciembre dicembre")):
+    for _n in _names.split():
+        _MONTHS[_n] = _i + 1
+_MON = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|"
+        r"Oktober|Dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|"
+        r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+        r"diciembre)[a-zäéû]*\.?")
 
 # Written dates as pages show them; each row: name, pattern, a line it exists for.
 VISIBLE_DATES = (
     ("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)", "2020-09-28 14:00"),
     ("month-day-year", rf"(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)",
      "Posted on August 2, 2019"),
-    ("day-month-year", rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>(?:19|20)\d\d)",
-     "Published 12 April 2020"),
+    ("day-month-year", rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<mon>{_MON}),?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)",
+     "Published 12 April 2020 / Wiesbaden, 11. November 2021"),
     ("dotted", r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])", "31.01.2022"),
 )
 _VISIBLE_DATES = [(n, re.compile(p, re.I)) for n, p, _ in VISIBLE_DATES]
@@ -151,20 +161,31 @@ def _parse_loose(s: str):
     return dt if dt.year > 1900 else None
 
 
-def _visible_date(text: str) -> datetime | None:
-    """The first written date in a piece of visible text (see VISIBLE_DATES)."""
+_UPDATED_WORDS = re.compile(r"(?:updated|modified|edited|aktualisiert|mis à jour|actualizado|revised)"
+                            r"(?:\s+(?:date|on|am|le|at))*\W*$", re.I)
+
+
+def _visible_date(text: str, published_only: bool = False) -> datetime | None:
+    """The first written date in a piece of visible text (see VISIBLE_DATES). With
+    ``published_only``, a date announced as an update ("Last updated: 13 July 2020") is skipped."""
     best = None
     for _name, rx in _VISIBLE_DATES:
         m = rx.search(text)
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else _MONTHS.get(g["mon"].lower().rstrip(".")[:3], 0)
-        if g.get("mon") and g["mon"].lower().rstrip(".") not in _MONTHS and g["mon"].lower()[:3] not in _MONTHS:
-            continue
+        if g.get("m"):
+            month = int(g["m"])
+        else:
+            mon = g["mon"].lower().rstrip(".")
+            month = _MONTHS.get(mon) or _MONTHS.get(mon[:3], 0)
+            if not month:
+                continue
         try:
             dt = datetime(int(g["y"]), month, int(g["d"]))
         except ValueError:
+            continue
+        if published_only and _UPDATED_WORDS.search(text[max(0, m.start() - 40):m.start()]):
             continue
         if best is None or m.start() < best[0]:
             best = (m.start(), dt)
@@ -423,8 +444,10 @@ def from_jsonld(soup) -> Meta:
             if _types(o) & {"website"} and _ld_text(o.get("name")):
                 meta.site = _ld_text(o.get("name"))
                 break
-    if not articles:
-        # no article object: a WebPage still carries dates and often the author (blogs, shops)
+    page_only = not articles
+    if page_only:
+        # no article object: a WebPage still names its author (blogs, shops); its dates are the
+        # page's (CMSs stamp every page, company pages too), not a publication's: not used
         articles = pages
         if not articles:
             return meta
@@ -447,8 +470,9 @@ def from_jsonld(soup) -> Meta:
     meta.authors = people
     if not meta.site and orgs:
         meta.site = orgs[0]
-    meta.published = _parse_date(_ld_text(art.get("datePublished")) or _ld_text(art.get("dateCreated")))
-    meta.updated = _parse_date(_ld_text(art.get("dateModified")))
+    if not page_only:
+        meta.published = _parse_date(_ld_text(art.get("datePublished")) or _ld_text(art.get("dateCreated")))
+        meta.updated = _parse_date(_ld_text(art.get("dateModified")))
     meta.url = _ld_text(art.get("url")) or _ld_text(art.get("mainEntityOfPage"))
     return meta
 
@@ -575,11 +599,36 @@ def _iso_of(dt) -> str | None:
     return dt.date().isoformat() if dt else None
 
 
+# ---------------------------------------------------------------- step 4b: inline JSON state
+
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|date_published|pubDate|'
+    r'firstPublished|first_published_at|displayDate|datePosted)"\s*:\s*"([^"]{8,40})"')
+
+
+def from_scripts(soup) -> Meta:
+    """Step 4b: publication dates in the page's inline JSON state (application/json, Next.js
+    data, JS variables): '"publishedDate":"2016-11-04T20:37:27Z"'."""
+    for tag in soup.find_all("script"):
+        t = (tag.get("type") or "").lower()
+        if "ld+json" in t:
+            continue
+        raw = tag.string or ""
+        if len(raw) > 3_000_000:
+            raw = raw[:3_000_000]
+        m = _SCRIPT_DATE.search(raw)
+        if m:
+            d = _parse_date(m.group(1))
+            if d:
+                return Meta(published=d)
+    return Meta()
+
+
 # ---------------------------------------------------------------- step 5: visible byline / date
 
 _BYLINE_ATTR = re.compile(r"byline|\bauthor|by-?line|writer|contributor|article__author|posted-by|"
                           r"entry-author|post-author|story-author|meta-author|authorname", re.I)
-_DATE_ATTR = re.compile(r"date|time|posted|published|pubdate|entry-meta|post-meta|byline|dateline", re.I)
+_DATE_ATTR = re.compile(r"date|time|posted|published|pubdate|[\w-]*meta\b|meta-|byline|dateline|author", re.I)
 _BY_LINE = re.compile(r"(?:^|\n)\s*(?:By|BY|Par|Von|Por)\s+([A-Z\u00c0-\u024f][^\n]{1,120})")
 
 
@@ -634,17 +683,39 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
             meta.authors = names
             break
     # a visible date near the top of the article
-    for el in soup.find_all(_has_attr_match(_DATE_ATTR), limit=60):
-        if el.name in ("script", "style", "body", "html", "article", "main"):
+    meta.published = _visible_published(soup, text)
+    return meta
+
+
+def _visible_published(soup, text: str = "") -> str | None:
+    """A publication date as the page shows it: in an element whose class says date/posted/
+    byline, else in a short line just under the <h1>, else at the top of the article text."""
+    for el in soup.find_all(_has_attr_match(_DATE_ATTR), limit=80):
+        if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el):
             continue
         t = el.get_text(" ", strip=True)
         if not t or len(t) > 200:
             continue
-        dt = _visible_date(t)
+        dt = _visible_date(t, published_only=True)
         if dt:
-            meta.published = dt.date().isoformat()
-            break
-    return meta
+            return dt.date().isoformat()
+    h1 = soup.find("h1")
+    if h1 is not None:
+        from bs4 import NavigableString
+
+        for st in h1.find_all_next(string=True, limit=40):
+            t = _clean(st)
+            if not t or type(st) is not NavigableString or st.parent is None or st.parent.name in ("script", "style"):
+                continue
+            if len(t) < 80:
+                dt = _visible_date(t, published_only=True)
+                if dt:
+                    return dt.date().isoformat()
+    if text:
+        dt = _visible_date(text[:200], published_only=True)
+        if dt:
+            return dt.date().isoformat()
+    return None
 
 
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|writers?|profile|people|staff|user|members?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
@@ -686,16 +757,17 @@ def _has_attr_match(rx):
 
 # ---------------------------------------------------------------- dates in the page's URL
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d|[a-z]{3})[/-]([0-3]?\d)(?:/|-|$)", re.I)
 
 
 def url_date(url: str | None) -> str | None:
-    """/2020/09/28/ style dates in the page's canonical URL."""
+    """/2020/09/28/ and /2020/oct/02/ style dates in the page's canonical URL."""
     m = _URL_DATE.search(url or "")
     if not m:
         return None
+    month = int(m[2]) if m[2].isdigit() else _MONTHS.get(m[2].lower(), 0)
     try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        return date(int(m[1]), month, int(m[3])).isoformat()
     except ValueError:
         return None
 
@@ -1005,14 +1077,38 @@ def find_dateline(text: str, paras: list[Paragraph]) -> Dateline:
 
 # ---------------------------------------------------------------- the page's own date evidence
 
-def _ceiling(soup, metas, steps: list[Meta], html: str) -> date | None:
-    """The newest day the page itself vouches for (modification dates, copyright year): no
-    publication date may come after it."""
+# resources the web archive rewrote for its copy ("/web/20110106023242im_/http://..."): only an
+# archived copy of a page has them (a plain link to the archive does not)
+_SNAPSHOT = re.compile(r"/web/((?:19|20)\d\d)([01]\d)([0-3]\d)\d{6}(?:im|cs|js|if|jm|fw)_/")
+
+
+def _ceiling(steps: list[Meta], html: str) -> date | None:
+    """The newest day the page itself vouches for: its modification dates and, for an archived
+    copy, the archive's snapshot time. No publication date may come after it. (Copyright
+    years are not evidence: footers go stale both ways.)"""
     days = [d for d in (_day(s.updated) for s in steps) if d]
-    m = re.findall(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", html[-200000:], re.I)
-    if m:
-        days.append(date(max(int(y) for y in m), 12, 31))
+    snaps = []
+    for y, mo, d in _SNAPSHOT.findall(html[:400000]):
+        try:
+            snaps.append(date(int(y), int(mo), int(d)))
+        except ValueError:
+            pass
+    if snaps:
+        days.append(max(snaps))
     return max(days) if days else None
+
+
+def _prefer_local(published: str | None, others: list[str | None]) -> str | None:
+    """A UTC time stamp late in the publisher's evening falls on the next UTC day: when the
+    page's own local evidence (URL date, <time>, visible date) names the day before, take it."""
+    if not published or not re.search(r"(?:\+00:00|Z)$", published):
+        return published
+    day = _day(published)
+    for o in others:
+        od = _day(o)
+        if od and day and od == day - timedelta(days=1) and not re.search(r"\+00:00$", o or ""):
+            return o
+    return published
 
 
 def _pick_date(cands: list[str | None], ceiling: date | None) -> str | None:
@@ -1057,13 +1153,16 @@ def extract(html: str) -> Page:
     h1 = _pick_h1(h1s, [ld.headline, og.headline, named.headline, title])
     headline = _headline([ld.headline, og.headline, named.headline, title], h1, site)
 
-    ceiling = _ceiling(soup, metas, steps, html)
+    ceiling = _ceiling(steps, html)
     canonical = None
     link = soup.find("link", rel="canonical")
     if link is not None:
         canonical = link.get("href")
-    published = _pick_date([ld.published, og.published, named.published, tm.published,
-                            url_date(canonical or m.url), vis.published], ceiling)
+    from_url = url_date(canonical or m.url) or url_date(og.url) or url_date(ld.url)
+    scripted = from_scripts(soup)
+    published = _pick_date([ld.published, og.published, named.published, tm.published, scripted.published,
+                            from_url, vis.published], ceiling)
+    published = _prefer_local(published, [from_url, tm.published, vis.published])
     updated = _pick_date([ld.updated, og.updated, named.updated, tm.updated], None)
     if updated and published and _day(updated) < _day(published):
         updated = None
