@@ -83,3 +83,32 @@ network news times post journal bureau board group corporation corp inc. inc fou
 organization organisation center centre service army navy police kremlin congress senate
 parliament cabinet fund bank firm spokesperson statement report study poll survey ruling
 """.split())
+
+# ---- first names with a gender: a person signal and the referent of "he" / "she" ----
+MALE_FIRST_NAMES = frozenset("""
+aaron adam alan albert alex alexander andrew anthony antonio ari arnold barack ben benjamin bernie
+bernard bill billy bob bobby brad bradley brandon brett brian bruce bryan carl carlos charles charlie
+chris christopher chuck clarence cory craig dan daniel danny darrell dave david dean dennis dick
+don donald doug douglas duncan ed eddie edward elijah elliott eric evan frank fred gary gene george
+gerald glenn gordon greg gregory harold harry henry howard ian jack jacob jake james jamie jason jay
+jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph josh
+joshua juan justin keith ken kenneth kevin kirk larry lee leon lindsey lloyd louis luis marco marc
+mark martin matt matthew max michael mike mitch mitt mohammed muhammad nathan neil newt nick
+nicholas orrin pat patrick paul pete peter phil philip ralph ray raymond reince richard rick rob
+robert roger ron ronald roy rudy russell ryan sam samuel scott sean sherrod stephen steve steven
+stuart ted terry thomas tim timothy todd tom tony travis trey troy tyler vladimir walter wayne
+william willie xi yuri zach rand rahm reid harry mitchell vince wolf jared corey kellyanne
+""".split()) - {"kellyanne"}
+FEMALE_FIRST_NAMES = frozenset("""
+abigail alice alison allison amanda amy andrea angela angelique ann anna anne barbara betsy beverly
+brenda carly carol caroline catherine cathy cheryl christina christine claire cynthia dana deborah
+debbie debra denise diana diane donna dorothy elaine elizabeth ellen emily emma erin eva evelyn
+gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jan jane janet janice
+jean jeanne jennifer jessica jill joan joanne joni josephine joyce judith judy julia julie karen kate
+katherine kathleen kathy kay kelly kellyanne kim kimberly kirsten kristen laura lauren linda lisa
+loretta lois lori louise madeleine margaret maria marie marilyn marsha martha mary megan megyn
+melania melissa michelle michele mia nancy natalie nicole nikki olivia pam pamela patricia patty
+paula peggy rachel rebecca rita roberta rose roseann ruth sally samantha sandra sara sarah sharon
+shirley sonia stephanie susan suzanne tammy teresa theresa tina valerie vanessa victoria virginia
+wendy whitney yvonne zoe condoleezza ivanka chelsea debbie elizabeth tulsi kamala tammy
+""".split())
