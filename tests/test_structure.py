@@ -1,0 +1,404 @@
+"""structure.layout: head (section, headline, teaser, byline, stamps), dateline, paragraphs,
+sub-headings and trailer.  Every story here is written for the test, in the shape of the wire
+or web copy it stands for."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscli import dates, structure
+from newscli.structure import BYLINES, DATELINES, TRAILER, layout, match_dateline, parse_byline
+
+
+def body(text, lay):
+    return [text[p.start:p.end] for p in lay.paragraphs if p.kind == "body"]
+
+
+# ---------------------------------------------------------------- every table row, on its own example
+
+@pytest.mark.parametrize("rule", DATELINES, ids=lambda r: r.name)
+def test_dateline_rows_match_their_example(rule):
+    m = rule.rx.match(rule.example)
+    assert m, rule.name
+    assert match_dateline(rule.example) is not None
+
+
+@pytest.mark.parametrize("rule", BYLINES, ids=lambda r: r.name)
+def test_byline_rows_read_their_example(rule):
+    assert rule.rx.fullmatch(rule.example)
+    b = parse_byline(rule.example)
+    assert b is not None and (b.authors or b.organization)
+
+
+@pytest.mark.parametrize("rule", TRAILER, ids=lambda r: r.name)
+def test_trailer_rows_match_their_example(rule):
+    assert rule.rx.fullmatch(rule.example)
+
+
+@pytest.mark.parametrize("row", dates.STAMPS, ids=lambda r: r.name)
+def test_stamp_rows_read_their_example(row):
+    got = dates.parse_stamp_line(row.example)
+    assert got is not None and (got["published"] or got["updated"])
+
+
+# ---------------------------------------------------------------- datelines
+
+@pytest.mark.parametrize("line, place, agency, day", [
+    ("WASHINGTON (AP) — The Senate voted 52-48 on Tuesday.", "WASHINGTON", "AP", None),
+    ("NEW ORLEANS, La. (AP) — Storm surge flooded the levees.", "NEW ORLEANS, La.", "AP", None),
+    ("LONDON, March 5 (Reuters) - Sterling fell against the dollar.", "LONDON", "Reuters", (3, 5)),
+    ("PARIS (AFP) - French farmers blocked roads on Monday.", "PARIS", "AFP", None),
+    ("NEW YORK, Nov. 19 (UPI) — Stocks opened higher.", "NEW YORK", "UPI", (11, 19)),
+    ("(CNN) — The White House said on Monday...", None, "CNN", None),
+    ("Washington (CNN) — Lawmakers returned to the Capitol.", "Washington", "CNN", None),
+    ("NEW YORK (Bloomberg) -- Treasuries rose for a third day.", "NEW YORK", "Bloomberg", None),
+    ("SALVADOR, Feb 26 - Showers continued throughout the week in", "SALVADOR", None, (2, 26)),
+    ("RICHMOND, Calif., March 3 - Chevron Corp said it", "RICHMOND, Calif.", None, (3, 3)),
+    ("AMSTERDAM, 2 March - The Dutch central bank said it", "AMSTERDAM", None, (3, 2)),
+    ("KANSAS CITY, Mo. - March 13 - The company said it", "KANSAS CITY, Mo.", None, (3, 13)),
+    ("TULSA, Okla., April 1,  - The company said its", "TULSA, Okla.", None, (4, 1)),
+    ("ROME, March 13, Reuter - Italy's interbank rate rose", "ROME", None, (3, 13)),
+    ("GRONINGEN, the Netherlands, March 31 - Gas output fell", "GRONINGEN, the Netherlands", None, (3, 31)),
+    ("CHICAGO, April - The labor secretary said he expects", "CHICAGO", None, None),
+    ("BEIRUT - Rescue workers planned to evacuate the wounded", "BEIRUT", None, None),
+    ("omaha, april 7 - cash hog prices were steady", "omaha", None, (4, 7)),
+])
+def test_dateline_place_agency_day(line, place, agency, day):
+    got = match_dateline(line)
+    assert got is not None
+    rule, m = got
+    g = m.groupdict()
+    assert structure._clean_place(g.get("place")) == place
+    assert g.get("agency") == agency
+    assert (dates.read_day(g["date"])[:2] if g.get("date") and dates.read_day(g["date"]) else None) == day
+
+
+@pytest.mark.parametrize("line", [
+    "WASHINGTON is a state in the Pacific Northwest.",
+    "By the time she arrived, the polls had closed.",
+    "The company said sales rose 5 pct in the quarter.",
+    "Shr loss one ct vs profit two cts",
+    "President Biden said on Tuesday that talks would go on.",
+    "March sales rose sharply, the company said.",
+])
+def test_body_sentences_are_no_datelines(line):
+    assert match_dateline(line) is None
+
+
+def test_dateline_year_from_the_stamp_and_window():
+    ref = dates.date(1987, 2, 26)
+    assert dates.resolve_day(2, 26, None, ref).isoformat() == "1987-02-26"
+    assert dates.resolve_day(2, 27, None, ref).isoformat() == "1987-02-27"  # Asia runs a day ahead
+    assert dates.resolve_day(5, 18, None, ref) is None  # not within a week: a typo, not a date
+    assert dates.resolve_day(12, 30, None, dates.date(1988, 1, 2)).isoformat() == "1987-12-30"
+    assert dates.resolve_day(3, 5, None, None) is None
+    assert dates.read_day("Narch 2") == (3, 2, None)  # one typo in a month name
+    assert dates.read_day("March 2O") is None and dates.read_day("Apri l7") is None
+
+
+# ---------------------------------------------------------------- bylines
+
+@pytest.mark.parametrize("line, authors, org", [
+    ("By Jane Doe", ["Jane Doe"], None),
+    ("By JANE DOE and JOHN ROE, Associated Press", ["JANE DOE", "JOHN ROE"], "Associated Press"),
+    ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+    ("By Jane Doe | Staff Writer", ["Jane Doe"], None),
+    ("Jane Doe, CNN", ["Jane Doe"], "CNN"),
+    ("By AP Staff", [], "AP"),
+    ("By Jane Doe, AP Business Writer", ["Jane Doe"], "AP"),
+    ("by Pat Smith, Reuter", ["Pat Smith"], "Reuters"),
+    ("By Brad Stone Reuters", ["Brad Stone"], "Reuters"),
+    ("By Mary O'Neill and Sean MacDonald, Reuters", ["Mary O'Neill", "Sean MacDonald"], "Reuters"),
+    ("By Lee Su-wan, Reuters", ["Lee Su-wan"], "Reuters"),
+    ("By Ana de la Cruz", ["Ana de la Cruz"], None),
+    ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"], None),
+])
+def test_bylines(line, authors, org):
+    b = parse_byline(line)
+    assert b is not None
+    assert b.authors == authors
+    assert b.organization == org
+
+
+@pytest.mark.parametrize("line", [
+    "By the time she arrived, the polls had closed.",
+    "By Wednesday night the storm had passed.",
+    "By contrast, exports fell 3 pct.",
+    "By 2030 the plant will run on hydrogen.",
+    "Smith, Jones and Brown agreed.",
+])
+def test_no_byline_in_prose(line):
+    assert parse_byline(line) is None
+
+
+_LOWER = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+_WORDS = st.lists(_LOWER, min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=_LOWER, rest=_WORDS, end=st.sampled_from([".", ",", "", " said."]))
+def test_property_by_sentences_are_no_bylines(first, rest, end):
+    assert parse_byline(f"By {first} {rest}{end}") is None
+    assert parse_byline(f"By the {first} {rest}{end}") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=12), rest=_WORDS,
+       verb=st.sampled_from(["is", "was", "said", "has", "will"]))
+def test_property_caps_sentences_are_no_datelines(word, rest, verb):
+    assert match_dateline(f"{word} {verb} {rest}.") is None
+    lay = layout(f"Headline here\n\n{word} {verb} {rest}.\n")
+    assert lay.dateline.place is None
+
+
+# ---------------------------------------------------------------- whole stories
+
+CNN_WEB = """World
+
+Ships reroute as Red Sea attacks widen
+
+(CNN) — Shipping companies are sending vessels around Africa as attacks on merchant traffic spread, adding weeks to voyages.
+
+Updated 10:05 AM EST, Tue March 5, 2024
+
+By
+Jane Doe
+and
+John Roe, CNN
+CNN — (CNN) — Shipping companies are sending vessels around Africa as attacks on merchant traffic spread, adding weeks to voyages.
+
+Insurers have raised premiums for ships crossing the strait, brokers said on Monday. “We have never seen rates move this fast,” one broker said.
+
+What owners say
+
+Owners say the detour adds about ten days to a trip from Asia to Europe, and the extra fuel costs are passed on to customers.
+
+“It is the only safe choice we have,” said the chief executive of a Danish line.
+
+© 2024 Cable News Network, Inc. All rights reserved.
+"""
+
+
+def test_cnn_web_copy():
+    lay = layout(CNN_WEB)
+    assert lay.section == "World"
+    assert lay.headline == "Ships reroute as Red Sea attacks widen"
+    assert lay.teaser.startswith("(CNN) — Shipping companies")
+    assert lay.byline.authors == ["Jane Doe", "John Roe"] and lay.byline.organization == "CNN"
+    assert lay.dateline.agency == "CNN" and lay.dateline.place is None
+    assert CNN_WEB[lay.dateline.start:lay.dateline.end] == lay.dateline.raw == "CNN — (CNN) —"
+    assert lay.updated == "2024-03-05T10:05:00-05:00" and lay.published is None
+    paras = body(CNN_WEB, lay)
+    assert paras[0].startswith("Shipping companies are sending")
+    assert paras[-1].startswith("“It is the only safe choice")
+    assert lay.subheadings == ["What owners say"]
+    assert lay.trailer == ["© 2024 Cable News Network, Inc. All rights reserved."]
+    assert lay.paragraphs[0].kind == "teaser"
+
+
+AP_STORY = """Senate passes stopgap spending bill hours before shutdown deadline
+
+By JANE DOE and JOHN ROE, Associated Press
+
+WASHINGTON (AP) — The Senate passed a stopgap spending bill late Friday, sending it to the president hours before a partial government shutdown.
+
+The vote was 77-13. “We did our job,” the majority leader said.
+
+Advertisement
+
+The measure keeps agencies open through March 8.
+
+___
+
+Associated Press writer Ann Poe in New York contributed to this report.
+"""
+
+
+def test_ap_story():
+    lay = layout(AP_STORY)
+    assert lay.headline.startswith("Senate passes stopgap")
+    assert lay.byline.authors == ["JANE DOE", "JOHN ROE"]
+    assert lay.byline.organization == "Associated Press"
+    assert lay.byline.contributors == ["Ann Poe"]
+    assert (lay.dateline.place, lay.dateline.agency) == ("WASHINGTON", "AP")
+    paras = body(AP_STORY, lay)
+    assert paras[0].startswith("The Senate passed") and paras[-1].startswith("The measure keeps")
+    assert "Advertisement" in lay.trailer and "___" in lay.trailer
+    assert lay.trailer[-1].startswith("Associated Press writer Ann Poe")
+    assert lay.subheadings == []
+
+
+REUTERS_NEW = """UK factory output falls for third month
+
+By Jane Doe
+
+LONDON, March 5 (Reuters) - British factory output fell for a third month in January, official figures showed on Tuesday.
+
+Economists polled by Reuters had expected a small rise.
+
+(Reporting by Jane Doe; Additional reporting by John Roe in Paris; Editing by Ann Poe)
+"""
+
+
+def test_reuters_new_style():
+    lay = layout(REUTERS_NEW)
+    assert lay.byline.authors == ["Jane Doe"]
+    assert lay.byline.organization == "Reuters"  # from the dateline's agency
+    assert lay.byline.contributors == ["John Roe", "Ann Poe"]  # not the author again
+    assert (lay.dateline.place, lay.dateline.agency, lay.dateline.date) == ("LONDON", "Reuters", None)
+    assert body(REUTERS_NEW, lay)[-1] == "Economists polled by Reuters had expected a small rise."
+
+
+def test_reuters_new_style_date_from_stamp():
+    text = "Published 3:32 PM ET, Mon March 4, 2024\n\n" + REUTERS_NEW.split("\n\n", 1)[1]
+    lay = layout(text)
+    assert lay.published == "2024-03-04T15:32:00-05:00"
+    assert lay.dateline.date == "2024-03-05"
+
+
+WIRE_1987 = """26-FEB-1987 15:07:13.72
+COMPANY SEES HIGHER SALES - CHAIRMAN
+
+By Pat Smith, Reuters
+
+RICHMOND, Calif., Feb 26 - Acme Widget Corp expects sales to
+rise about ten pct this year, chairman John Brown said.
+    He told analysts the company would add two plants in the
+second half.
+    Brown said margins would hold.
+ Reuter
+"""
+
+
+def test_wire_1987():
+    lay = layout(WIRE_1987)
+    assert lay.published == "1987-02-26T15:07:13"
+    assert lay.headline == "COMPANY SEES HIGHER SALES - CHAIRMAN"
+    assert lay.byline.authors == ["Pat Smith"] and lay.byline.organization == "Reuters"
+    assert lay.dateline.place == "RICHMOND, Calif."
+    assert lay.dateline.date == "1987-02-26"
+    paras = body(WIRE_1987, lay)
+    assert paras[0].startswith("Acme Widget Corp expects")
+    assert len(paras) == 3 and paras[-1] == "Brown said margins would hold."
+    assert lay.trailer == ["Reuter"]
+
+
+def test_wire_1987_without_byline_or_signoff():
+    text = "2-MAR-1987 09:57:01.54\nSHIPPERS SEE SLOWER TRADE\n\nTOKYO, March 2 - Japanese shippers expect\nslower trade.\n"
+    lay = layout(text)
+    assert lay.byline.authors == [] and lay.byline.organization == "Reuters"  # the feed's stamp
+    assert lay.dateline.place == "TOKYO" and lay.dateline.date == "1987-03-02"
+
+
+def test_wire_headline_with_dash_and_date_is_still_the_headline():
+    text = "5-MAR-1987 10:01:02.03\nPORT SUBSIDY TO END JULY 1 - MINISTER\n\nROTTERDAM, March 5 - The subsidy\nends.\n Reuter\n"
+    lay = layout(text)
+    assert lay.headline == "PORT SUBSIDY TO END JULY 1 - MINISTER"
+    assert lay.dateline.place == "ROTTERDAM"
+
+
+def test_stamp_lines():
+    got = dates.parse_stamp_line("Posted 10:05 AM EST, Tue March 5, 2024 Updated 1:15 PM EST, Tue March 5, 2024")
+    assert got["published"] == "2024-03-05T10:05:00-05:00" and got["updated"] == "2024-03-05T13:15:00-05:00"
+    assert dates.parse_stamp_line("Published 3:32 PM ET, Mon July 1, 2024")["published"] == "2024-07-01T15:32:00-04:00"
+    assert dates.parse_stamp_line("March 5, 2024 at 10:05 a.m. EST")["published"] == "2024-03-05T10:05:00-05:00"
+    assert dates.parse_stamp_line("June 3, 2024 at 9:00 a.m. BST")["published"] == "2024-06-03T09:00:00+01:00"
+    assert dates.parse_stamp_line("2024-03-05T10:05:00Z")["published"] == "2024-03-05T10:05:00+00:00"
+    assert dates.parse_stamp_line("Posted Updated") == {"published": None, "updated": None, "style": None}
+    assert dates.parse_stamp_line("31-MAR-1987 605:12:19.12")["published"] == "1987-03-31"
+    assert dates.parse_stamp_line("The deal closed on March 5, 2024 at noon.") is None
+
+
+def test_plain_story_without_metadata():
+    text = "Fed holds rates steady\n\nThe Federal Reserve held rates steady on Wednesday.\n\nIt said inflation had eased.\n"
+    lay = layout(text)
+    assert lay.headline == "Fed holds rates steady"
+    assert lay.byline.authors == [] and lay.byline.organization is None
+    assert lay.dateline.place is None and lay.published is None
+    assert body(text, lay) == ["The Federal Reserve held rates steady on Wednesday.", "It said inflation had eased."]
+
+
+def test_prose_only_has_no_headline():
+    text = "The Federal Reserve held rates steady on Wednesday, citing cooling inflation.\n\nMarkets rose.\n"
+    lay = layout(text)
+    assert lay.headline is None
+    assert body(text, lay)[0].startswith("The Federal Reserve")
+
+
+def test_boilerplate_inside_body():
+    text = ("Headline words here\n\nFirst paragraph of the story, long enough to be prose.\n\n"
+            "Related: Another story about something else\n\n"
+            "Protesters march near the Capitol. (AP Photo/Jane Doe)\n\n"
+            "Follow Jane Doe on Twitter at @janedoe\n\nLast paragraph of the story.\n")
+    lay = layout(text)
+    assert body(text, lay) == ["First paragraph of the story, long enough to be prose.", "Last paragraph of the story."]
+    assert len(lay.trailer) == 3
+
+
+def test_copyright_word_in_prose_is_body():
+    text = "Court rules on copyright case\n\nThe court said the copyright had expired.\n"
+    lay = layout(text)
+    assert lay.headline == "Court rules on copyright case"
+    assert body(text, lay) == ["The court said the copyright had expired."]
+
+
+def test_crlf_and_offsets():
+    text = WIRE_1987.replace("\n", "\r\n")
+    lay = layout(text)
+    assert lay.headline == "COMPANY SEES HIGHER SALES - CHAIRMAN"
+    for p in lay.paragraphs:
+        assert text[p.start:p.end] == text[p.start:p.end].strip()
+
+
+# ---------------------------------------------------------------- the seed story (in shared/, not copied)
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3c7304398b227de1.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
+def test_seed_story():
+    text = SEED.read_text(encoding="utf-8")
+    lay = layout(text)
+    assert lay.section == "Political News"
+    assert lay.headline.startswith("Negotiators race to secure")
+    assert lay.byline.authors == ["MJ Lee", "Alex Marquardt"] and lay.byline.organization == "CNN"
+    assert (lay.dateline.place, lay.dateline.agency, lay.dateline.date) == (None, "CNN", None)
+    assert lay.published is None and lay.updated is None
+    assert lay.subheadings == ["Netanyahu called Hamas proposals ‘delusional’", "Israel appears dug in"]
+    paras = body(text, lay)
+    assert paras[0].startswith("The Biden administration is racing against the clock")
+    assert paras[-1].startswith("“I think the American people")
+    assert len(lay.trailer) == 2
+
+
+# ---------------------------------------------------------------- robustness
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AB.,-—()\n\t:|©0123456789ByReuter")), max_size=400))
+def test_property_paragraphs_are_ordered_spans(text):
+    lay = layout(text)
+    last = 0
+    for p in lay.paragraphs:
+        assert 0 <= p.start < p.end <= len(text)
+        if p.kind != "teaser":
+            assert p.start >= last
+            last = p.end
+    if lay.dateline.start is not None:
+        assert text[lay.dateline.start:lay.dateline.end] == lay.dateline.raw
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 5_000_000,
+    ("WASHINGTON " * 500_000),
+    "By " + "Jane " * 1_000_000,
+    "x\n" * 1_000_000,
+    "(" * 2_000_000,
+], ids=["5MB-one-line", "caps-words", "by-names", "1M-lines", "parens"])
+def test_linear_time_on_pathological_input(text):
+    t = time.perf_counter()
+    layout(text)
+    assert time.perf_counter() - t < 3.0
