@@ -1,12 +1,795 @@
 """Reported speech: indirect quotes ("X said that ...", "according to X, ...") and mixed ones.
 
-(Placeholder: passes the quotation-marked spans through.)
+``find_reported`` takes the quotation-marked spans from ``quotes.find_quotes`` and returns all
+the quotes of the article, in text order:
+
+* indirect quotes found by ``RULES``, an ordered table of named rules (markdown-it-py style).
+  Each rule looks at one cue (a reporting verb or "according to", found by one precompiled
+  alternation) inside one sentence, and returns the content span, the speaker mention and
+  the verb, or None;
+* marked quotes that sit inside such a content span together with unquoted words become
+  ONE "mixed" quote covering the whole reported content (the marked quote's speaker is
+  kept); label quotes ("called it 'delusional'") stay partial;
+* every other marked quote unchanged.
+
+Content spans follow the PolNeAR conventions: a leading "that" is part of the content, the
+sentence's final full stop is not, a mixed span ending in a quotation keeps its closing mark,
+"CONTENT, X said, CONTENT" is two quotes.
+
+Cost is linear: every rule works on a bounded window of tokens around its cue, the sentence
+splitter is one left-to-right pass, and no regex here can backtrack over more than a token.
+A cue inside a content span already emitted (inside a nested one) is not looked at again, so
+even "said" repeated 100,000 times yields O(n) output.
 """
 from __future__ import annotations
 
-from .models import Paragraph, Quote
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
+from .models import Paragraph, Quote, Speaker
+
+# ------------------------------------------------------------------ word tables
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Verbs of saying, writing and stating: "X said (that) C", "C, X said", "C, said X".
+SAY = _words("""
+say says said add adds added note notes noted write writes wrote argue argues argued
+claim claims claimed explain explains explained insist insists insisted state states stated
+declare declares declared contend contends contended maintain maintains maintained
+assert asserts asserted acknowledge acknowledges acknowledged admit admits admitted
+concede concedes conceded confirm confirms confirmed announce announces announced
+report reports reported warn warns warned predict predicts predicted suggest suggests suggested
+recall recalls recalled stress stresses stressed emphasize emphasizes emphasized observe observes
+observed caution cautions cautioned counter counters countered reply replies replied
+respond responds responded complain complains complained charge charges charged
+allege alleges alleged tweet tweets tweeted post posts posted testify testifies testified
+reiterate reiterates reiterated recount recounts recounted estimate estimates estimated
+conclude concludes concluded boast boasts boasted joke jokes joked quip quips quipped
+hint hints hinted indicate indicates indicated reveal reveals revealed disclose discloses disclosed
+promise promises promised vow vows vowed pledge pledges pledged agree agrees agreed
+deny denies denied signal signals signaled speculate speculates speculated muse mused
+lament laments lamented concur concurs concurred mention mentions mentioned
+""")
+# Verbs of belief, knowledge and expectation ("Clinton believes the deal will hold").
+BELIEVE = _words("""
+believe believes believed think thinks thought expect expects expected hope hopes hoped
+fear fears feared know knows knew feel feels felt doubt doubts doubted suspect suspects suspected
+worry worries worried understand understands understood realize realizes realized
+assume assumes assumed figure figures figured reckon reckons reckoned guess guessed
+recognize recognizes recognized
+""")
+# Verbs whose person object comes before the content: "told reporters (that) C".
+TELL = _words("tell tells told assure assures assured inform informs informed remind reminds reminded")
+# Intentions, demands and proposals: content is what follows ("X wants to ...", "called for").
+WANT = _words("""
+want wants wanted plan plans planned intend intends intended urge urges urged propose proposes
+proposed demand demands demanded seek seeks sought
+""")
+# Findings of polls, studies and reports: only with such a subject ("A poll shows ...").
+SHOW = _words("show shows showed shown find finds found")
+SHOW_SUBJECTS = _words("""
+poll polls survey surveys study studies report reports data analysis research researchers
+numbers figures records documents review audit investigation investigators estimates
+results findings statistics evidence
+""")
+# ", saying (that) C": the speaker is the subject of the main clause.
+PARTICIPLES = _words("""
+saying adding noting arguing claiming insisting explaining suggesting warning stating
+declaring writing tweeting acknowledging predicting contending asserting telling
+""")
+MULTI = ("according to", "called for", "calls for", "call for", "pointed out", "points out")
+
+_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES
+_CUE = re.compile(r"\b(?:[Aa]ccording to|call(?:s|ed)? for|point(?:s|ed)? out|"
+                  + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
+
+# Words between a subject and its verb: "has also said", "on Tuesday said".
+AUX = _words("""
+also has have had would will could did does do is was were are been be may might must should
+shall can not n't never always still later then once recently previously again earlier first
+repeatedly reportedly publicly privately often frequently long just even only already since
+too further initially originally flatly openly apparently allegedly quickly quietly
+""")
+# "continued to argue", "went on to say": verb chains before the cue.
+CHAIN = _words("to continued continues continue went go goes seemed seems appeared appears began begins")
+TIME_WORDS = _words("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+afternoon evening night week month year weekend
+""")
+# Clause boundaries: a subject never runs back past these.
+BOUNDARY = _words("""
+that and but because when while if as after before since although though so who whom which
+where whether than or what how why until unless once nor yet whose
+""")
+# Heads that cannot end a speaker phrase.
+NOT_HEAD = BOUNDARY | AUX | CHAIN | _words("""
+a an the of for in on at by with from about into over this these those there it's its
+his her their our my your some any all no every each such than to also it
+""") | _VERBS
+PRONOUNS = _words("he she they i we you it")
+SPEAKER_NOUNS = ANONYMOUS_NOUNS | GROUP_NOUNS | ORG_WORDS | TITLE_WORDS | SHOW_SUBJECTS | _words("""
+statement letter memo lawsuit complaint filing article story column editorial ad ads campaign
+bill document indictment website site book paper newspaper magazine network reporters critics
+supporters spokesman spokeswoman aides advocates allies backers observers pundits pollsters
+""")
+# Discourse connectives that open a sentence but are not part of the reported content.
+CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Moreover|Indeed|"
+                         r"Also|Now|Then|Besides|Further|Furthermore|In addition|In fact|Of course|"
+                         r"At the same time|On the other hand|Nevertheless|Nonetheless|Rather|Plus|"
+                         r"Similarly|Likewise|Again|Otherwise|Finally|Still)\b,?[ \t]+)+")
+# What ends a content span early: "..., saying", "..., according to", "; ...".
+_STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|wrote|"
+                   r"argued|noted|explained)\b|according[ \t]+to\b|" + "|".join(sorted(PARTICIPLES)) + r"\b)"
+                   r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b")
+# Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
+_ADVERBIAL = re.compile(
+    r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)\b"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night))?"
+    r"|(?:[ \t]+|,[ \t]+)(?:in|at|on|during|via|through|before|after|from|with|to|over)[ \t]+(?:an?|the|his|her|their|its|"
+    r"[A-Z][\w\u2019'.&-]*)(?:[ \t]+[\w\u2019'.&-]+){0,5}?[ \t]+(?:statement|interview|speech|email|e-mail|tweet|"
+    r"tweets|post|letter|memo|release|conference|briefing|hearing|call|appearance|rally|video|op-ed|"
+    r"column|message|remarks|report|filing|Twitter|Facebook|show|program|broadcast|event|debate|"
+    r"meeting|session|forum|address|book|article|radio|television|TV|CNN|MSNBC|NBC|ABC|CBS|Fox)\b"
+    r"|(?:[ \t]+|,[ \t]+)(?:later|then|also|again|recently|previously|repeatedly|publicly|privately|"
+    r"earlier|once|too)\b")
+_TOK = re.compile(r"\w+(?:[\u2019'.&\-]\w+)*\.?|[^\w\s]")
+_OPEN_MARKS = "\"\u201c\u2018'`"
+_MARKS = "\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb"
+_ABBREV = _words("""
+mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich n.y pa tex
+va wash ore ariz colo conn jan feb aug sept oct nov dec inc corp co vs prof rev ft mt sgt capt
+adm maj cmdr gens reps sens messrs d.c
+""")
+
+
+class Tok(NamedTuple):
+    t: str
+    s: int
+    e: int
+
+
+def _toks(text: str, s: int, e: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e)]
+
+
+# ------------------------------------------------------------------ sentences
+
+_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n")
+
+
+def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[s:e]; a full stop after "Mr", "U.S" or an initial does not end one."""
+    out = []
+    start = s
+    for m in _END.finditer(text, s, e):
+        j = m.start()
+        if m.group() == "\n":
+            if text[start:j].strip():
+                out.append((start, j))
+            start = m.end()
+            continue
+        if text[j] == ".":
+            i = j
+            while i > start and (text[i - 1].isalpha() or text[i - 1] == "."):
+                i -= 1
+            w = text[i:j].lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+        k = m.end()
+        while k < e and text[k] in " \t\r\n\u00a0":
+            k += 1
+        if k < e and text[k].islower():
+            continue
+        out.append((start, m.end()))
+        start = k
+    if text[start:e].strip():
+        out.append((start, e))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+# ------------------------------------------------------------------ mentions
+
+@dataclass
+class Found:
+    cs: int  # content span
+    ce: int
+    ms: int | None  # mention span
+    me: int | None
+    verb: str
+    vs: int
+    rule: str = ""
+    confidence: float = 0.6
+
+
+def _is_head(t: str) -> bool:
+    low = t.lower().rstrip(".")
+    if low in NOT_HEAD or not t[:1].isalnum():
+        return low in PRONOUNS
+    return True
+
+
+def _speaker_ok(text: str, ms: int, me: int) -> bool:
+    """A speaker phrase: short, ends in a name, pronoun or speaker noun, holds no verb."""
+    toks = _toks(text, ms, me)
+    words = [tk.t for tk in toks if tk.t[:1].isalnum()]
+    if not words or len(words) > 16:
+        return False
+    head = words[-1]
+    low = head.lower()
+    if low in PRONOUNS:
+        return len(words) == 1
+    if not _is_head(head):
+        return False
+    if head[:1].isupper() or low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
+        return True
+    # lower-case heads: plural people nouns ("critics", "economists") or -er/-ist agents
+    return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "ives", "s")) and len(low) > 3
+
+
+def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
+    """The subject phrase ending right before the verb at vs ("Sen. Ted Cruz (R-Tex.) has said")."""
+    toks = _toks(text, max(lo, vs - 220), vs)
+    i = len(toks) - 1
+    # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
+    while i >= 0:
+        low = toks[i].t.lower()
+        if low in AUX or low in CHAIN or low in TIME_WORDS:
+            i -= 1
+        elif low in ("on", "last", "this", "late", "early") and i + 1 < len(toks) and toks[i + 1].t.lower() in TIME_WORDS:
+            i -= 1
+        else:
+            break
+    if i < 0:
+        return None
+    end = toks[i].e
+    if toks[i].t == ")":  # "Sen. Ted Cruz (R-Tex.) said"
+        while i >= 0 and toks[i].t != "(":
+            i -= 1
+        i -= 1
+        if i < 0:
+            return None
+    if toks[i].t == ",":
+        return _appositive(text, toks, i)
+    j = i
+    n = 0
+    while j >= 0:
+        t = toks[j].t
+        low = t.lower()
+        if t in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--") or t in _MARKS or low in BOUNDARY:
+            break
+        if t in (".", "!", "?"):
+            break
+        if low in _VERBS or (low in AUX and low not in ("also",)):
+            break
+        j -= 1
+        n += 1
+        if n > 10:
+            return None
+    if j == i:
+        return None
+    if j >= 0 and toks[j].t.lower() in ("what", "which", "who", "whom", "whose", "than"):
+        return None  # "what he said was": a relative clause, not a report
+    start = toks[j + 1].s
+    # a subject right after a comma may be an appositive's head: "X, a former aide, said" is
+    # handled above; "After the vote, the senator said" just starts at the comma.
+    if not _speaker_ok(text, start, end):
+        return None
+    return start, end
+
+
+def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """'NAME, APPOSITIVE, said': toks[i] is the comma before the verb."""
+    j = i - 1
+    n = 0
+    while j >= 0 and toks[j].t not in (",", ";", ":", ".", "(", ")") and toks[j].t not in _MARKS:
+        j -= 1
+        n += 1
+        if n > 14:
+            return None
+    if j < 0 or toks[j].t != "," or n == 0:
+        return None
+    appos = [tk.t for tk in toks[j + 1:i]]
+    first = appos[0].lower()
+    if not (first in ("a", "an", "the", "who", "including", "his", "her", "their", "its", "now", "then",
+                      "both", "one", "another", "himself", "herself", "themselves", "also", "chief")
+            or first in TITLE_WORDS or first in GROUP_NOUNS or re.match(r"[DRI]-", appos[0])
+            or appos[0][:1].isdigit()):
+        return None
+    k = j - 1
+    m = 0
+    while k >= 0 and toks[k].t not in (",", ";", ":", "(", ")") and toks[k].t not in _MARKS \
+            and toks[k].t.lower() not in BOUNDARY and toks[k].t not in (".", "!", "?"):
+        k -= 1
+        m += 1
+        if m > 8:
+            return None
+    if m == 0:
+        return None
+    s, e = toks[k + 1].s, toks[j - 1].e
+    head = toks[j - 1].t
+    if not (head[:1].isupper() or head.lower() in SPEAKER_NOUNS or head.lower() in PRONOUNS):
+        return None
+    if not _speaker_ok(text, s, e):
+        return None
+    return s, toks[i - 1].e
+
+
+def _np_after(text: str, s: int, hi: int) -> tuple[int, int] | None:
+    """A speaker phrase right after an inverted verb: ', said Jane Doe, a spokeswoman.'"""
+    toks = _toks(text, s, min(hi, s + 200))
+    words = []
+    for tk in toks:
+        if tk.t in (",", ".", ";", "!", "?", ":") or tk.t in _MARKS or tk.t.lower() in BOUNDARY:
+            break
+        if tk.t.lower() in _VERBS:
+            return None
+        words.append(tk)
+        if len(words) > 10:
+            return None
+    if not words:
+        return None
+    return words[0].s, words[-1].e
+
+
+def speaker_of(text: str, ms: int, me: int) -> Speaker:
+    mention = text[ms:me]
+    words = mention.split()
+    head = words[-1].lower().strip(".,") if words else ""
+    named = any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
+                                                         and words[0].lower() not in ("the", "a", "an"))
+    return Speaker(name=None, mention=mention, mention_start=ms, mention_end=me,
+                   anonymous=not named and head in ANONYMOUS_NOUNS,
+                   group=head in GROUP_NOUNS, organization=head in ORG_WORDS)
+
+
+# ------------------------------------------------------------------ content spans
+
+def _content_start(text: str, s: int, e: int) -> int:
+    """Skip a sentence's opening connectives ("But", "Still,", "In addition,")."""
+    m = CONNECTIVES.match(text, s, e)
+    return m.end() if m else s
+
+
+def _content_end(text: str, s: int, e: int) -> int:
+    """Where content that starts at s stops: the first early stop or the sentence end, without
+    the final full stop (a closing quotation mark after it stays)."""
+    m = _STOP.search(text, s, e)
+    if m:
+        e = m.start()
+    while e > s and text[e - 1] in " \t\r\n\u00a0":
+        e -= 1
+    if e > s and text[e - 1] in ".!?:,;" and not text[e - 2:e - 1].isupper():
+        e -= 1
+    elif e - 1 > s and text[e - 1] in _MARKS and text[e - 2] in ".!?,":
+        pass  # a mixed span ends with its quotation
+    while e > s and text[e - 1] in " \t,;:\u2014\u2013-":
+        e -= 1
+    return e
+
+
+def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> int:
+    """Skip an object ("told reporters"), adverbials ("on Tuesday") and a comma after the cue."""
+    low = verb.lower()
+    if low in TELL:
+        toks = _toks(text, p, min(e, p + 160))
+        # told reporters / told CNN / told The Associated Press / told him
+        k = 0
+        n = 0
+        while k < len(toks) and n < 6:
+            t = toks[k].t
+            if t.lower() in ("that", ",", ".", ";") or t in _MARKS or t.lower() in ("on", "in", "at", "during", "last"):
+                break
+            if n >= 1 and not (t[:1].isupper() or t.lower() in ("the", "a", "an", "of", "for")):
+                break
+            if n == 0 and t.lower() in ("him", "her", "them", "me", "us", "you", "reporters", "supporters",
+                                        "the", "a", "an", "his", "their", "an", "viewers", "listeners",
+                                        "voters", "members", "lawmakers", "students", "journalists",
+                                        "attendees", "donors", "audiences") or (n == 0 and t[:1].isupper()):
+                if t.lower() in ("him", "her", "them", "me", "us", "you") or (n == 0 and t.lower().endswith("s")
+                                                                               and not t[:1].isupper()):
+                    p = toks[k].e
+                    k += 1
+                    n = 6
+                    break
+            elif n == 0:
+                break
+            p = toks[k].e
+            k += 1
+            n += 1
+    for _ in range(3):
+        m = _ADVERBIAL.match(text, p, e)
+        if not m:
+            break
+        p = m.end()
+    m = _GAP.match(text, p, e) if comma else None
+    if m:
+        p = m.end()
+    return p
+
+
+_GAP = re.compile(r",?[ \t\r\n\u00a0]+")
+
+
+# ------------------------------------------------------------------ rules
+
+@dataclass
+class Ctx:
+    text: str
+    ss: int  # sentence span
+    se: int
+    vs: int  # cue span
+    ve: int
+    verb: str
+    last_mention: tuple[int, int] | None  # the last speaker found earlier in this sentence
+    floor: int  # content cannot start before this (after an earlier attribution)
+
+
+def _tail_is_short(text: str, p: int, e: int) -> bool:
+    """After a trailing attribution only an adverbial may follow: ', he said on Tuesday.'"""
+    rest = text[p:e].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    if not rest:
+        return True
+    if len(rest) > 90 or _CUE.search(rest) or " that " in f" {rest} ":
+        return False
+    return rest[:1] in ("i", "o", "a", "l", "d", "w", "T", "M", "W", "F", "S", "t", "y", "f", "b", "(")
+
+
+def rule_according_to(c: Ctx) -> Found | None:
+    """'According to X, C.' and 'C, according to X.'"""
+    t = c.text
+    if not c.verb.lower().startswith("according"):
+        return None
+    ms = c.ve
+    while ms < c.se and t[ms] in " \t":
+        ms += 1
+    np_e = t.find(",", ms, c.se)
+    before = t[c.floor:c.vs].rstrip()
+    if before.endswith(",") or (before and not before.endswith((",", ":"))
+                                and not _content_start(t, c.floor, c.vs) >= c.vs - 1):
+        # C, according to X.   /  C according to X.
+        cs = _content_start(t, c.floor, c.vs)
+        ce = _content_end(t, cs, c.vs)
+        me = _content_end(t, ms, np_e if np_e > 0 else c.se)
+        if ce - cs < 12 or me <= ms:
+            return None
+        return Found(cs, ce, ms, me, c.verb, c.vs, "according-to-after", 0.7)
+    if np_e < 0 or np_e - ms > 160:
+        return None
+    cs = np_e + 1
+    while cs < c.se and t[cs] in " \t":
+        cs += 1
+    ce = _content_end(t, cs, c.se)
+    if ce - cs < 12:
+        return None
+    return Found(cs, ce, ms, np_e, c.verb, c.vs, "according-to-before", 0.7)
+
+
+def rule_after(c: Ctx) -> Found | None:
+    """'C, X said (on Tuesday).' and the split 'C1, X said, C2.'"""
+    t = c.text
+    low = c.verb.lower()
+    if low not in SAY and low not in TELL and low not in BELIEVE:
+        return None
+    toks = _toks(t, max(c.floor, c.vs - 200), c.vs)
+    # walk back over the subject to the comma that ends the content
+    i = len(toks) - 1
+    while i >= 0 and (toks[i].t.lower() in AUX or toks[i].t.lower() in TIME_WORDS):
+        i -= 1
+    j = i
+    n = 0
+    while j >= 0 and toks[j].t not in (",", ";", ":") and not (toks[j].t in _MARKS and j > 0 and toks[j - 1].t == ","):
+        if toks[j].t.lower() in BOUNDARY or toks[j].t in (".", "!", "?", "(", "\u2014") or toks[j].t.lower() in _VERBS:
+            return None
+        j -= 1
+        n += 1
+        if n > 12:
+            return None
+    if j < 1 or n == 0:
+        return None
+    ms, me = toks[j + 1].s, toks[i].e
+    if not _speaker_ok(t, ms, me):
+        return None
+    comma = toks[j].s if toks[j].t == "," else toks[j - 1].s
+    cs = _content_start(t, c.floor, comma)
+    p = _skip_forward(t, c.ve, c.se, c.verb, comma=False)
+    ce = comma
+    if t[comma + 1:comma + 2] in _MARKS:
+        ce = comma + 2  # C,” X said: the closing mark belongs to a mixed span
+    ce = _content_end(t, cs, ce) if t[ce - 1:ce] not in _MARKS else ce
+    if ce - cs < 10:
+        return None
+    rest = t[p:c.se].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    if rest.startswith(",") and len(rest.split()) >= 3:
+        return Found(cs, ce, ms, me, c.verb, c.vs, "after-split", 0.7)
+    if not _tail_is_short(t, p, c.se):
+        return None
+    return Found(cs, ce, ms, me, c.verb, c.vs, "after", 0.75)
+
+
+def rule_after_inverted(c: Ctx) -> Found | None:
+    """'C, said X, a spokeswoman for Y.'"""
+    t = c.text
+    low = c.verb.lower()
+    if low not in SAY and low not in TELL:
+        return None
+    before = t[c.floor:c.vs].rstrip()
+    if not before.endswith((",", ",\u201d", ',"', ",\u2019")):
+        return None
+    np = _np_after(t, c.ve, c.se)
+    if np is None or not _speaker_ok(t, *np):
+        return None
+    comma = c.floor + len(before) - (1 if before.endswith(",") else 2)
+    cs = _content_start(t, c.floor, comma)
+    ce = comma + (0 if before.endswith(",") else 2)
+    ce = _content_end(t, cs, ce) if t[ce - 1:ce] not in _MARKS else ce
+    if ce - cs < 10:
+        return None
+    return Found(cs, ce, np[0], np[1], c.verb, c.vs, "after-inverted", 0.75)
+
+
+def rule_before(c: Ctx) -> Found | None:
+    """'X said (that) C.', 'X told reporters C', 'X believes C', 'X wants to C', 'a poll shows C'."""
+    t = c.text
+    low = c.verb.lower()
+    subj = _subject_before(t, c.floor, c.vs)
+    if subj is None:
+        return None
+    if low in SHOW and t[subj[0]:subj[1]].split()[-1].lower() not in SHOW_SUBJECTS:
+        return None
+    cs = _skip_forward(t, c.ve, c.se, c.verb)
+    if low in WANT and not t.startswith("to ", cs) and low not in ("urged", "urges", "urge", "proposed",
+                                                                    "proposes", "demanded", "demands"):
+        if low.startswith(("want", "plan", "intend", "seek", "sought")):
+            return None
+    ce = _content_end(t, cs, c.se)
+    if ce - cs < 3 or t[cs:cs + 1] in ".,;:?!" or ce <= cs:
+        return None
+    first = t[cs:cs + 12].split(" ", 1)[0].lower()
+    if first in AUX and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
+        return None  # "the bill he said was dead": the cue is inside a relative clause
+    conf = 0.7 if low in SAY or low in TELL else 0.55
+    return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before", conf)
+
+
+def rule_participle(c: Ctx) -> Found | None:
+    """'Trump attacked Clinton, saying she ...': the speaker is the main clause's subject."""
+    t = c.text
+    if c.verb.lower() not in PARTICIPLES:
+        return None
+    if not t[max(c.ss, c.vs - 3):c.vs].rstrip().endswith(","):
+        return None
+    m = c.last_mention
+    if m is None:
+        m = _sentence_subject(t, c.ss, c.vs)
+        if m is None:
+            return None
+    cs = _skip_forward(t, c.ve, c.se, c.verb)
+    ce = _content_end(t, cs, c.se)
+    if ce - cs < 8:
+        return None
+    return Found(cs, ce, m[0], m[1], c.verb, c.vs, "participle", 0.55)
+
+
+def _sentence_subject(t: str, ss: int, hi: int) -> tuple[int, int] | None:
+    """The subject opening a sentence: the words before its first verb ("The senator criticized")."""
+    ss = _content_start(t, ss, hi)
+    toks = _toks(t, ss, min(hi, ss + 120))
+    k = 0
+    while k < len(toks) and k < 7:
+        tk = toks[k].t
+        low = tk.lower()
+        if not tk[:1].isalnum() and tk not in (".", "-"):
+            break
+        if tk[:1].islower() and (low in AUX or low in _VERBS or low in BOUNDARY or low.endswith("ed")):
+            break
+        k += 1
+    if k == 0 or k >= 7:
+        return None
+    m = (toks[0].s, toks[k - 1].e)
+    return m if _speaker_ok(t, *m) else None
+
+
+# name, function, a line it exists for
+RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
+    ("according-to", rule_according_to,
+     "The deficit will grow by $90 billion next year, according to the Congressional Budget Office."),
+    ("after-inverted", rule_after_inverted,
+     "The vote could slip into next week, said Maria Lopez, a spokeswoman for the governor."),
+    ("after", rule_after,
+     "The talks stalled over the release of prisoners, two officials said Tuesday."),
+    ("before", rule_before,
+     "Senator Jane Holt, a Republican from Ohio, said the bill would not pass this year."),
+    ("participle", rule_participle,
+     "The mayor defended the budget, saying the city could not afford more police."),
+)
+
+
+# "Name: words" opening a paragraph (interview transcripts, headlines): "Rubio: Trump can't win".
+_COLON_SPEAKER = re.compile(r"((?:[A-Z][\w\u2019'.-]*)(?:[ \t]+[A-Z][\w\u2019'.-]*){0,3}):[ \t]+(?=[A-Z\w])")
+_COLON_NOT = _words("""
+Note Update Updated Editor Correction Photo Photos Video Watch Read Related Source Sources
+Warning Q Question Answer Subject Re Fwd From To Date Posted Published Tags Topics Category
+Contact Email Phone Click Listen See Also Disclosure Clarification Image Credit Caption
+Breaking Exclusive Analysis Opinion Live Transcript Bottom Line Why How What When Where Who
+""")
+
+
+def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
+    m = _COLON_SPEAKER.match(text, s, e)
+    if not m:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if words[0] in _COLON_NOT or any(w.rstrip(".").isdigit() for w in words) or name.isupper() and len(words) > 2:
+        return None
+    cs = m.end()
+    if text[cs:cs + 1] in _MARKS:
+        return None  # a quotation: quotes.py owns it
+    ce = _content_end(text, cs, e)
+    if ce - cs < 12:
+        return None
+    return Found(cs, ce, m.start(1), m.end(1), ":", m.end(1), "colon-speaker", 0.5)
+
+
+# ------------------------------------------------------------------ the pass
+
+_PAIR = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]")
+
+
+def _quoted_regions(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PAIR.finditer(text, s, e)]
+
+
+def _inside(regions: list[tuple[int, int]], starts: list[int], p: int) -> bool:
+    k = bisect.bisect_right(starts, p) - 1
+    return k >= 0 and regions[k][0] < p < regions[k][1]
+
+
+def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Found]:
+    """Content spans of reported speech, in text order (may overlap marked quotes)."""
+    if not paragraphs:
+        paragraphs = [Paragraph(0, len(text))]
+    regions = sorted({(q.start - 1, q.end + 1) for q in marked})
+    out: list[Found] = []
+    for para in paragraphs:
+        if para.kind != "body" and para.kind != "subheading":
+            continue
+        preg = _quoted_regions(text, para.start, para.end)
+        allreg = sorted(preg + [r for r in regions if para.start <= r[0] < para.end])
+        starts = [r[0] for r in allreg]
+        cues = [m for m in _CUE.finditer(text, para.start, para.end) if not _inside(allreg, starts, m.start())]
+        colon = _colon_paragraph(text, para.start, para.end)
+        if colon is not None:
+            out.append(colon)
+        if not cues:
+            continue
+        sents = sentences(text, para.start, para.end)
+        sstarts = [s for s, _ in sents]
+        covered: list[tuple[int, int]] = []  # content spans emitted at depth 0
+        last_sent = -1
+        last_mention = None
+        floor = 0
+        for m in cues:
+            k = bisect.bisect_right(sstarts, m.start()) - 1
+            if k < 0:
+                continue
+            ss, se = sents[k]
+            if k != last_sent:
+                last_sent, last_mention, floor = k, None, ss
+            # a cue inside two emitted spans (a nested one) is not looked at again
+            depth = sum(1 for a, b in covered[-2:] if a <= m.start() < b)
+            if depth >= 2:
+                continue
+            c = Ctx(text, ss, se, m.start(), m.end(), m.group(), last_mention, floor)
+            for _name, fn, _ex in RULES:
+                f = fn(c)
+                if f is not None:
+                    out.append(f)
+                    covered.append((f.cs, f.ce))
+                    if f.ms is not None:
+                        last_mention = (f.ms, f.me)
+                    if f.rule.startswith(("after", "according-to-after")):
+                        floor = max(floor, _after_clause_end(text, m.end(), se))
+                    if f.rule == "after-split":
+                        # "C1, X said, C2": C2 is a second quote of the same speaker
+                        cs2 = floor
+                        while cs2 < se and text[cs2] in " \t":
+                            cs2 += 1
+                        ce2 = _content_end(text, cs2, se)
+                        if ce2 - cs2 >= 10:
+                            out.append(Found(cs2, ce2, f.ms, f.me, f.verb, f.vs, "after-split", f.confidence))
+                            covered.append((cs2, ce2))
+                    break
+    out.sort(key=lambda f: (f.cs, f.ce))
+    return out
+
+
+def _after_clause_end(text: str, p: int, e: int) -> int:
+    """After 'C1, X said,' the next content starts past the comma that closes the attribution."""
+    k = text.find(",", p, e)
+    return k + 1 if k >= 0 else e
+
+
+# ------------------------------------------------------------------ merging with the marks
+
+def _unquoted_words(text: str, s: int, e: int, qs: list[Quote]) -> str:
+    """The words of text[s:e] outside the marked quotes qs (marks and 'that' dropped)."""
+    parts = []
+    p = s
+    for q in qs:
+        parts.append(text[p:max(p, q.start - 1)])
+        p = max(p, q.end + 1)
+    parts.append(text[p:e])
+    words = re.findall(r"\w+", " ".join(parts))
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    return " ".join(words)
 
 
 def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Quote]:
     """All quotes of the article: the marked ones (some merged into mixed spans) plus indirect ones."""
-    return list(marked)
+    found = find_indirect(text, paragraphs, marked)
+    marked = sorted(marked, key=lambda q: q.start)
+    mstarts = [q.start for q in marked]
+    used: set[int] = set()
+    out: list[Quote] = []
+    for f in found:
+        # marked quotes that start inside the content span
+        lo = bisect.bisect_left(mstarts, f.cs)
+        hi = bisect.bisect_left(mstarts, f.ce)
+        inner = [i for i in range(lo, hi) if i not in used]
+        # and a marked quote the content span starts inside: "... said “the plan is dead”"
+        if lo > 0 and marked[lo - 1].end > f.cs and (lo - 1) not in used:
+            inner.insert(0, lo - 1)
+        qs = [marked[i] for i in inner]
+        cs, ce = f.cs, f.ce
+        if qs:
+            if any(q.kind == "partial" and q.rule and "label" in q.rule for q in qs):
+                continue
+            rest = _unquoted_words(text, cs, ce, qs)
+            if len(rest.split()) < 2 or qs[0].start < cs:
+                if qs[0].start < cs:
+                    continue  # the content is (part of) a quotation: the marked quote says it all
+                continue
+            if any(q.kind == "direct" and len(q.text.split()) > 4 and q.text[:1].isupper() for q in qs):
+                # a full quoted sentence after the reporting clause is a direct quote of its own
+                continue
+            cs = min(cs, qs[0].start - 1 if text[qs[0].start - 1:qs[0].start] in _MARKS else qs[0].start)
+            last = qs[-1]
+            qe = last.end + 1 if text[last.end:last.end + 1] in _MARKS else last.end
+            ce = max(ce, qe)
+            for i in inner:
+                used.add(i)
+            sp = qs[0].speaker
+            if sp is None and f.ms is not None:
+                sp = speaker_of(text, f.ms, f.me)
+            verb, vs = (qs[0].verb, qs[0].verb_start) if qs[0].speaker else (f.verb, f.vs)
+            out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=sp, verb=verb,
+                             verb_start=vs, rule=f"mixed:{f.rule}", confidence=f.confidence))
+            continue
+        if f.ms is None:
+            continue
+        kind = "mixed" if any(ch in text[cs:ce] for ch in "\u201c\"") and _PAIR.search(text, cs, ce) else "indirect"
+        out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
+                         verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
+    for i, q in enumerate(marked):
+        if i not in used:
+            out.append(q)
+    out.sort(key=lambda q: (q.start, q.end))
+    # drop exact duplicates and indirect spans inside a kept quote
+    res: list[Quote] = []
+    for q in out:
+        if res and q.kind == "indirect" and res[-1].start <= q.start and q.end <= res[-1].end and res[-1].kind != "indirect":
+            continue
+        if res and res[-1].start == q.start and res[-1].end == q.end:
+            continue
+        res.append(q)
+    return res

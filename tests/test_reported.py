@@ -1,0 +1,140 @@
+"""Reported speech: indirect and mixed quotes (newscli.reported)."""
+from __future__ import annotations
+
+import pytest
+
+from newscli import reported
+from newscli.models import Paragraph, Quote, Speaker
+from newscli.structure import paragraphs as split_paragraphs
+
+
+def run(text: str, marked: list[Quote] | None = None) -> list[Quote]:
+    return reported.find_reported(text, split_paragraphs(text), marked or [])
+
+
+def content(text: str, quotes: list[Quote], kind: str = "indirect") -> list[str]:
+    return [q.text for q in quotes if q.kind == kind]
+
+
+@pytest.mark.parametrize("name,fn,example", reported.RULES, ids=[r[0] for r in reported.RULES])
+def test_every_rule_fires_on_its_example(name, fn, example):
+    qs = run(example)
+    assert qs, f"{name}: nothing found in {example!r}"
+    assert any(q.rule == name or (q.rule or "").startswith(name) for q in qs), [q.rule for q in qs]
+    for q in qs:
+        assert example[q.start:q.end] == q.text
+        assert q.speaker and q.speaker.mention
+        assert example[q.speaker.mention_start:q.speaker.mention_end] == q.speaker.mention
+
+
+CASES = [
+    # text, expected content, expected mention
+    ("Senator Jane Holt said that the bill would not pass this year.",
+     "that the bill would not pass this year", "Senator Jane Holt"),
+    ("The mayor told reporters on Monday the budget was balanced.",
+     "the budget was balanced", "The mayor"),
+    ("Police said Tuesday the driver had been drinking.",
+     "the driver had been drinking", "Police"),
+    ("The plant will close in March, the company said in a statement.",
+     "The plant will close in March", "the company"),
+    ("But the talks have stalled, two diplomats familiar with the negotiations said.",
+     "the talks have stalled", "two diplomats familiar with the negotiations"),
+    ("The governor, a Democrat in her second term, said she would veto the measure.",
+     "she would veto the measure", "The governor, a Democrat in her second term"),
+    ("According to the report, unemployment fell to 4 percent in May.",
+     "unemployment fell to 4 percent in May", "the report"),
+    ("Unemployment fell to 4 percent in May, according to the Labor Department.",
+     "Unemployment fell to 4 percent in May", "the Labor Department"),
+    ("The strike could last weeks, said Tom Reyes, a union organizer.",
+     "The strike could last weeks", "Tom Reyes"),
+    ("Clinton believes the trade deal would cost American jobs.",
+     "the trade deal would cost American jobs", "Clinton"),
+    ("A new poll shows the race tightening in Ohio.",
+     "the race tightening in Ohio", "A new poll"),
+    ("The senator criticized the plan, saying it would raise taxes on the middle class.",
+     "it would raise taxes on the middle class", "The senator"),
+]
+
+
+@pytest.mark.parametrize("text,want,mention", CASES)
+def test_indirect(text, want, mention):
+    qs = run(text)
+    got = [(q.text, q.speaker.mention) for q in qs if q.kind == "indirect"]
+    assert any(w == want and mention in m for w, m in got), got
+
+
+def test_split_by_attribution_gives_two_quotes():
+    text = "The new rules, the minister said, will take effect in January."
+    qs = run(text)
+    assert [q.text for q in qs] == ["The new rules", "will take effect in January"]
+
+
+def test_no_reporting_clause_no_quote():
+    for text in ("The committee met on Tuesday to review the budget.",
+                 "The said company was sold in 2019.",
+                 "What he said was not recorded."):
+        assert content(text, run(text)) == []
+
+
+def _marked(text: str, words: str, kind: str = "partial", mention: str | None = None) -> Quote:
+    s = text.index(words)
+    sp = None
+    if mention:
+        ms = text.index(mention)
+        sp = Speaker(name=mention, mention=mention, mention_start=ms, mention_end=ms + len(mention))
+    return Quote(text=words, start=s, end=s + len(words), kind=kind, speaker=sp, rule="test")
+
+
+def test_partial_inside_reported_clause_becomes_one_mixed_quote():
+    text = "She also called for more \u201cflexibility\u201d for U.S. military advisers in Iraq."
+    q0 = _marked(text, "flexibility", mention="She")
+    qs = run(text, [q0])
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.kind == "mixed"
+    assert q.text == "more \u201cflexibility\u201d for U.S. military advisers in Iraq"
+    assert q.speaker is q0.speaker
+
+
+def test_two_partials_merge_into_one_mixed_quote():
+    text = "Bush said that Trump is a \u201closer\u201d and a \u201cliar.\u201d"
+    marked = [_marked(text, "loser", mention="Bush"), _marked(text, "liar.", mention="Bush")]
+    qs = run(text, marked)
+    assert [(q.kind, q.text) for q in qs] == [("mixed", "that Trump is a \u201closer\u201d and a \u201cliar.\u201d")]
+
+
+def test_mixed_before_attribution():
+    text = "Teachers are \u201cwatching the Republican side closely,\u201d the union president said."
+    q0 = _marked(text, "watching the Republican side closely,", mention="the union president")
+    qs = run(text, [q0])
+    assert [(q.kind, q.text) for q in qs] == [("mixed", "Teachers are \u201cwatching the Republican side closely,\u201d")]
+
+
+def test_direct_quote_is_left_alone():
+    text = "\u201cWe will not back down,\u201d the governor said."
+    q0 = _marked(text, "We will not back down,", kind="direct", mention="the governor")
+    assert run(text, [q0]) == [q0]
+
+
+def test_label_quote_stays_partial():
+    text = "He called the proposal \u201cdelusional.\u201d"
+    q0 = _marked(text, "delusional.", mention="He")
+    assert run(text, [q0]) == [q0]
+
+
+def test_said_many_times_is_linear_and_valid():
+    text = ("He said " * 100_000) + "the plan works."
+    qs = run(text)
+    assert qs
+    for q in qs[:50] + qs[-50:]:
+        assert text[q.start:q.end] == q.text
+        assert 0 <= q.start < q.end <= len(text)
+    assert sum(q.end - q.start for q in qs) <= 3 * len(text)
+
+
+def test_spans_are_in_text_order():
+    text = ("The mayor said the budget was balanced. Critics said it hid a deficit. "
+            "The council will vote on Friday, a spokesman said.")
+    qs = run(text)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    assert len(qs) == 3
