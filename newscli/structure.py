@@ -209,6 +209,7 @@ TRAILER = (
          r"|credit[ \t]*:).{1,200}", "Photo: Jane Doe/Getty Images"),
     Rule("photo_caption", r".{0,400}?\((?:AP Photo|AP|Reuters|AFP|Getty Images|EPA|Photo|File)\b[/ ][^)]{1,80}\)",
          "Protesters march near the Capitol on Tuesday. (AP Photo/Jane Doe)"),
+    Rule("label", r"(?:ABSTRACT|FULL TEXT|LETTERS|SUMMARY|HIGHLIGHTS)\.?", "FULL TEXT."),
     Rule("reuters_signoff", r"(?i)reuters?(?:[ \t]*\.{1,3}|[ \t]*\^M|[ \t]+[A-Z]\b)*", "Reuter", "tail"),
     Rule("more", r"(?i)(?:more|\(?more\)?)", "MORE", "tail"),
     Rule("reporting_by", r"(?i)\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled)[ \t]+by[ \t]+.{2,400}",
@@ -427,6 +428,23 @@ def _titleish(s: str) -> bool:
     return s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘<(["
 
 
+def _sentence_title(text: str, lines: list[tuple[int, int]], i: int, t: str) -> bool:
+    """A first line that ends in a full stop is still the headline when it stands alone, is
+    short, and what follows is a longer paragraph ("O'Malley campaign to shift staff.")."""
+    words = t.split()
+    if not (3 <= len(words) <= 25 and t.endswith(".") and t[0].isupper()) or re.search(r"[.!?]\s+[A-Z]", t):
+        return False
+    k = i + 1
+    while k < len(lines) and _blank(text, *lines[k]):
+        k += 1
+    if k == i + 1 or k >= len(lines):
+        return False
+    ks, ke = lines[k]
+    nxt = ke - ks
+    multi = k + 1 < len(lines) and not _blank(text, *lines[k + 1])
+    return nxt > 1.5 * len(t) or multi or match_dateline(text, ks + _indent(text, ks, ke)) is not None
+
+
 def _section_like(s: str) -> bool:
     words = s.split()
     return (1 <= len(words) <= 4 and len(s) <= 40 and not any(c.isdigit() for c in s)
@@ -473,7 +491,7 @@ def layout(text: str) -> Layout:
     out = Layout()
     n = len(text)
     lines = _head_lines(text)
-    titles: list[str] = []
+    titles: list[tuple[str, int, int]] = []
     stamp_style = None
     byline: Byline | None = None
     teaser: tuple[int, int] | None = None
@@ -509,10 +527,10 @@ def layout(text: str) -> Layout:
         after_stamp = i > 0 and stamp_style is not None and not _blank(text, *lines[i - 1]) and len(t) <= 250 \
             and dates.parse_stamp_line(_head(text, *lines[i - 1])) is not None
         ends_block = i + 1 >= L or _blank(text, *lines[i + 1]) or _is_meta(text, lines[i + 1])
-        if (not long_line and byline is None and teaser is None
-                and ends_block and (after_stamp or _titleish(t) and not _strong_dateline(text, s + _indent(text, s, e)))
-                and len(titles) < 3):
-            titles.append(t)
+        if (not long_line and byline is None and teaser is None and ends_block and len(titles) < 3
+                and (after_stamp or (_titleish(t) or not titles and _sentence_title(text, lines, i, t))
+                     and not _strong_dateline(text, s + _indent(text, s, e)))):
+            titles.append((t, s, e))
             i += 1
             continue
         if meta_seen and (byline is not None or titles or teaser is not None):
@@ -537,12 +555,14 @@ def layout(text: str) -> Layout:
             body_at = lines[-1][0]
 
     # ---- headline, section, teaser
-    if len(titles) >= 2 and _section_like(titles[0]):
-        out.section, titles = titles[0], titles[1:]
+    if len(titles) >= 2 and _section_like(titles[0][0]):
+        out.section, titles = titles[0][0], titles[1:]
+    head_paras: list[Paragraph] = []
     if titles:
-        out.headline = titles[0]
+        out.headline = titles[0][0]
+        head_paras.append(Paragraph(*_trim(text, titles[0][1], titles[0][2]), "headline"))
         if len(titles) > 1 and teaser is None:
-            out.teaser = titles[1]
+            teaser = (titles[1][1], titles[1][2])
     if teaser is not None:
         ts, te = _trim(text, *teaser)
         out.teaser = text[ts:te]
@@ -584,9 +604,9 @@ def layout(text: str) -> Layout:
     _mark_subheadings(text, kept)
     out.subheadings = [text[p.start:p.end] for p in kept if p.kind == "subheading"]
     if teaser is not None:
-        ts, te = _trim(text, *teaser)
-        kept.insert(0, Paragraph(ts, te, "teaser"))
-    out.paragraphs = kept
+        head_paras.append(Paragraph(*_trim(text, *teaser), "teaser"))
+    # the headline and teaser lead the list (quotes can sit there too); Article.body skips them
+    out.paragraphs = head_paras + kept
     out.trailer.extend(tail_lines)
 
     # ---- byline and organisation

@@ -197,7 +197,7 @@ def test_cnn_web_copy():
     assert paras[-1].startswith("“It is the only safe choice")
     assert lay.subheadings == ["What owners say"]
     assert lay.trailer == ["© 2024 Cable News Network, Inc. All rights reserved."]
-    assert lay.paragraphs[0].kind == "teaser"
+    assert [p.kind for p in lay.paragraphs[:3]] == ["headline", "teaser", "body"]
 
 
 AP_STORY = """Senate passes stopgap spending bill hours before shutdown deadline
@@ -320,6 +320,17 @@ def test_plain_story_without_metadata():
     assert lay.byline.authors == [] and lay.byline.organization is None
     assert lay.dateline.place is None and lay.published is None
     assert body(text, lay) == ["The Federal Reserve held rates steady on Wednesday.", "It said inflation had eased."]
+
+
+def test_headline_ending_in_a_full_stop():
+    text = ("O'Malley campaign to shift staff, resources to Iowa.\n\n"
+            "DALLAS (AP) — Democratic presidential candidate Martin O'Malley is shifting staff to Iowa.\n")
+    lay = layout(text)
+    assert lay.headline == "O'Malley campaign to shift staff, resources to Iowa."
+    assert lay.paragraphs[0].kind == "headline"
+    assert (lay.dateline.place, lay.dateline.agency) == ("DALLAS", "AP")
+    short_lede = "The Fed held rates.\n\nIt said so.\n"
+    assert layout(short_lede).headline is None
 
 
 def test_prose_only_has_no_headline():
