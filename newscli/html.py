@@ -786,18 +786,40 @@ def merge(*steps: Meta) -> Meta:
     return out
 
 
-def _headline(cands: list[str | None], h1: str | None, site: str | None) -> str | None:
-    """The best headline: a machine one confirmed by the page's <h1> where possible."""
+def _headline(cands: list[str | None], h1s: list[str], site: str | None) -> str | None:
+    """The headline: the page's visible <h1> when a machine title (JSON-LD, og:title, <title>)
+    vouches for it, else the first machine title, else the lone <h1>.
+
+    An <h1> that is the site's name or a machine title with a section glued on ("Local News |
+    Headline") is not the headline; one that says the same with other words or punctuation
+    ("... (5 Examples) | ...") is, in the form readers see."""
     clean = [c for c in (_strip_site(_clean(x), site) for x in cands) if c]
-    if h1:
-        hk = _key(h1)
+    sk = _key(site)
+    good = [h for h in h1s if _key(h) and _key(h) != sk and not (sk and _key(h) in sk)]
+    for h in good:
+        hk = _key(h)
         for c in clean:
-            if _key(c) == hk:
-                return c
-        # an <h1> that a machine title contains ("Headline | Site") is the cleaner form
-        if any(hk and hk in _key(c) for c in clean) and len(hk) > 10:
-            return h1
-    return clean[0] if clean else (h1 or None)
+            ck = _key(c)
+            if hk == ck:
+                return h
+            if ck and ck in hk and len(ck) > 10:
+                if c.rstrip().endswith(("...", "…")):
+                    return h  # a machine title cut short
+                if len(_TITLE_SEP.split(h)) > 1:
+                    return c  # "Section | Headline" in the <h1>: the machine title is the clean form
+                return h
+            if hk in ck and len(hk) > 10:
+                return h  # "Headline | Site" in the machine title
+            if _similar(hk, ck) >= 0.6:
+                return h
+    if clean:
+        return clean[0]
+    return good[0] if len(good) == 1 else None
+
+
+def _similar(a: str, b: str) -> float:
+    ta, tb = set(a.split()), set(b.split())
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s*\|\s*")
@@ -1138,7 +1160,7 @@ def extract(html: str) -> Page:
     metas = _metas(soup)
     title_el = soup.find("title")
     title = _clean(title_el.get_text(" ")) if title_el else None
-    h1s = [_clean(h.get_text(" ")) for h in soup.find_all("h1")]
+    h1s = [re.sub(r"\s+([,.;!?)])", r"\1", _clean(h.get_text(" "))) for h in soup.find_all("h1")]
     h1s = [h for h in h1s if 3 < len(h) < 300]
 
     ld = from_jsonld(soup)
@@ -1150,8 +1172,7 @@ def extract(html: str) -> Page:
     vis = from_visible(soup, "", site)
     steps.append(vis)
     m = merge(*steps)
-    h1 = _pick_h1(h1s, [ld.headline, og.headline, named.headline, title])
-    headline = _headline([ld.headline, og.headline, named.headline, title], h1, site)
+    headline = _headline([ld.headline, og.headline, named.headline, title], h1s, site)
 
     ceiling = _ceiling(steps, html)
     canonical = None
@@ -1181,7 +1202,8 @@ def extract(html: str) -> Page:
             break
         agency_only = agency_only or clean_authors(s.authors, site, keep_agency=True)
     if not authors:
-        authors = vis.authors or from_visible(_soup(html), text, site).authors
+        m_by = _BY_LINE.search(text[:3000])
+        authors = vis.authors or (clean_authors([m_by.group(1)], site) if m_by else [])
     if not authors and agency_only:
         authors = []
     byline = Byline(authors=authors, organization=site or (agency_only[0] if agency_only else None),
@@ -1212,12 +1234,3 @@ def _flat_body(html: str) -> tuple[str, list[Paragraph], list[str]]:
         paras.append(Paragraph(pos, pos + len(t)))
         pos += len(t) + 2
     return "\n\n".join(parts), paras, []
-
-
-def _pick_h1(h1s: list[str], cands) -> str | None:
-    keys = [_key(c) for c in cands if c]
-    for h in h1s:
-        hk = _key(h)
-        if any(hk and (hk == k or hk in k) for k in keys):
-            return h
-    return h1s[0] if len(h1s) == 1 else None
