@@ -193,7 +193,7 @@ agency network media magazine daily weekly radio television tv inc group company
 
 # ---- trailer: boilerplate lines kept out of the body (fullmatch on the stripped line)
 TRAILER = (
-    Rule("copyright", r"(?i)(?:.{0,80}?(?:©|\(c\)[ \t]*\d{4})|copyright\b[ \t]*(?:©|\(c\))?[ \t]*\d{4}"
+    Rule("copyright", r"(?i)(?:.{0,80}?(?<![\w\u0300-\u036f])(?:©|\(c\))[ \t]*(?:\d{4}|(?-i:[A-Z]))|copyright\b[ \t]*(?:©|\(c\))?[ \t]*\d{4}"
          r"|.{0,300}?\ball rights reserved\b).{0,300}",
          "Copyright 2024 by Cable News Network, Inc. All rights reserved."),
     Rule("separator", r"[_=*~\-]{3,}[ \t_=*~\-]*", "___"),
@@ -496,6 +496,7 @@ def layout(text: str) -> Layout:
     byline: Byline | None = None
     teaser: tuple[int, int] | None = None
     meta_seen = False
+    last_meta = -1  # start of the last byline or stamp line seen
     body_at: int | None = None  # offset where the body starts
     i = 0
     L = len(lines)
@@ -512,6 +513,7 @@ def layout(text: str) -> Layout:
             out.updated = out.updated or stamp["updated"]
             stamp_style = stamp_style or stamp["style"]
             meta_seen = True
+            last_meta = s
             i += 1
             continue
         if byline is None and not long_line:
@@ -519,6 +521,7 @@ def layout(text: str) -> Layout:
             if got:
                 byline, i = got
                 meta_seen = True
+                last_meta = s
                 continue
         if not long_line and _trailer_rule(t, tail=False) and not match_dateline(text, s + _indent(text, s, e)):
             out.trailer.append(t)
@@ -561,8 +564,12 @@ def layout(text: str) -> Layout:
     if titles:
         out.headline = titles[0][0]
         head_paras.append(Paragraph(*_trim(text, titles[0][1], titles[0][2]), "headline"))
-        if len(titles) > 1 and teaser is None:
-            teaser = (titles[1][1], titles[1][2])
+        extra = titles[1:]
+        if extra and teaser is None and extra[0][1] < last_meta:
+            teaser = (extra[0][1], extra[0][2])  # a deck between headline and byline
+            extra = [x for x in extra[1:] if x[1] > last_meta]
+        if extra:  # short lines that were not the head after all: the body starts there
+            body_at = min(body_at, extra[0][1]) if body_at is not None else extra[0][1]
     if teaser is not None:
         ts, te = _trim(text, *teaser)
         out.teaser = text[ts:te]

@@ -413,3 +413,21 @@ def test_linear_time_on_pathological_input(text):
     t = time.perf_counter()
     layout(text)
     assert time.perf_counter() - t < 3.0
+
+
+def test_short_lines_after_the_headline_are_not_lost():
+    text = ("Mayor blasts plan over 'road tax' idea.\n\n"
+            "The mayor has a word for the council's plan to toll every bridge: No.\n\n"
+            "She called the plan \"absurd.\"\n\n"
+            "\"Nobody voted for this,\" she said at a news conference on Tuesday afternoon.\n")
+    lay = layout(text)
+    assert lay.headline == "Mayor blasts plan over 'road tax' idea." and lay.teaser is None
+    assert body(text, lay) == [x.strip() for x in text.split("\n\n")[1:4]]
+    covered = "".join(text[p.start:p.end] for p in lay.paragraphs)
+    assert "toll every bridge" in covered and "absurd" in covered
+
+
+def test_mojibake_is_no_copyright_sign():
+    line = "It's a clicha\u0303\u00a9 that an armed society is a polite society."
+    assert structure._trailer_rule(line, tail=True) is None
+    assert structure._trailer_rule("© 2024 Example News Ltd", tail=True).name == "copyright"
