@@ -100,6 +100,31 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "parser: 'the supervisor said' (split quote) is not resolved to Township Supervisor Carol Brandt",
     ("page_battery_plant", "q13"):
         "parser: quote continued into the next paragraph inherits 'the supervisor', not Carol Brandt",
+    # added samples
+    ("ap_flagstaff_wildfire", "q03"):
+        "parser: 'The sheriff said that ...' is not resolved to Coconino County Sheriff Ray Delgado",
+    ("ap_flagstaff_wildfire", "q07"):
+        "parser: anonymous firefighter with a long 'who asked not to be identified because ...' clause before 'said': "
+        "no indirect quote",
+    ("ap_flagstaff_wildfire", "q08"):
+        "parser: 'Brenda Yazzie, who lives in Fort Valley ..., said she packed ...': no indirect quote after a relative clause",
+    ("ap_flagstaff_wildfire", "q14"):
+        "parser: '..., where about 150 people had registered by 8 p.m., the American Red Cross said.' is not found",
+    ("reuters_singapore_port_automation", "q00"):
+        "parser: 'Straits Port Holdings, which runs ..., said on Monday it would ...': no indirect quote after a relative clause",
+    ("reuters_singapore_port_automation", "q06"):
+        "parser: anonymous 'A person with direct knowledge of the plan, who was not authorised to speak to media, said ...': "
+        "no indirect quote",
+    ("reuters_singapore_port_automation", "q08"):
+        "parser: inverted 'said union general secretary Mohamed Rizal' (lowercase title) finds no speaker",
+    ("reuters_singapore_port_automation", "q09"):
+        "parser: split quote after 'said union general secretary Mohamed Rizal' has no speaker",
+    ("reuters_singapore_port_automation", "q10"):
+        "parser: quote continued into the next paragraph has no speaker (Mohamed Rizal)",
+    ("reuters_singapore_port_automation", "q12"):
+        "parser: 'the minister said' is not resolved to Transport Minister Grace Lim",
+    ("reuters_singapore_port_automation", "q13"):
+        "parser: 'the minister said' (split quote) is not resolved to Transport Minister Grace Lim",
 }
 
 FIELDS = ("headline", "section", "byline.authors", "byline.organization", "dateline.place",
