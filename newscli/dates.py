@@ -150,7 +150,8 @@ def parse_stamp_line(line: str) -> dict[str, str | None] | None:
     if len(line) > 200:
         return None
     if _BARE_LABELS.fullmatch(line):
-        return {"published": None, "updated": None, "style": None}
+        return {"published": None, "updated": None, "style": None,
+                "bare": [w.lower() for w in re.findall(r"(?i)posted|published|updated", line)]}
     out: dict[str, str | None] = {}
     pos, n = 0, len(line)
     while pos < n:
@@ -177,6 +178,7 @@ def parse_stamp_line(line: str) -> dict[str, str | None] | None:
     out.setdefault("published", None)
     out.setdefault("updated", None)
     out.setdefault("style", None)
+    out["labelled"] = bool(_LABEL_RX.match(line))
     return out
 
 

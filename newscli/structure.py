@@ -210,6 +210,10 @@ TRAILER = (
     Rule("photo_caption", r".{0,400}?\((?:AP Photo|AP|Reuters|AFP|Getty Images|EPA|Photo|File)\b[/ ][^)]{1,80}\)",
          "Protesters march near the Capitol on Tuesday. (AP Photo/Jane Doe)"),
     Rule("label", r"(?:ABSTRACT|FULL TEXT|LETTERS|SUMMARY|HIGHLIGHTS)\.?", "FULL TEXT."),
+    Rule("read_time", r"(?i)\d{1,3}[ \t-]*min(?:ute)?s?\.?[ \t]+read", "4 minute read"),
+    Rule("web_chrome", r"(?i)(?:share(?: this)?(?: article| story| on \w+)?|link copied!?|copy link|tweet|email"
+         r"|print|comments?|video ad feedback|ad feedback|now playing|see more videos|close|skip to content)",
+         "Link Copied!"),
     Rule("reuters_signoff", r"(?i)reuters?(?:[ \t]*\.{1,3}|[ \t]*\^M|[ \t]+[A-Z]\b)*", "Reuter", "tail"),
     Rule("more", r"(?i)(?:more|\(?more\)?)", "MORE", "tail"),
     Rule("reporting_by", r"(?i)\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled)[ \t]+by[ \t]+.{2,400}",
@@ -497,6 +501,7 @@ def layout(text: str) -> Layout:
     teaser: tuple[int, int] | None = None
     meta_seen = False
     last_meta = -1  # start of the last byline or stamp line seen
+    pending_label = None
     body_at: int | None = None  # offset where the body starts
     i = 0
     L = len(lines)
@@ -509,6 +514,12 @@ def layout(text: str) -> Layout:
         long_line = e - s > _LINE_PREFIX
         stamp = None if long_line else dates.parse_stamp_line(t)
         if stamp is not None:
+            if stamp.get("bare"):  # "Updated" alone on its line: the time follows on the next
+                pending_label = stamp["bare"][-1]
+            elif pending_label == "updated" and not stamp.get("labelled") and stamp["published"]:
+                stamp = {**stamp, "updated": stamp["published"], "published": None}
+            if not stamp.get("bare"):
+                pending_label = None
             out.published = out.published or stamp["published"]
             out.updated = out.updated or stamp["updated"]
             stamp_style = stamp_style or stamp["style"]

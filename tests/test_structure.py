@@ -308,7 +308,8 @@ def test_stamp_lines():
     assert dates.parse_stamp_line("March 5, 2024 at 10:05 a.m. EST")["published"] == "2024-03-05T10:05:00-05:00"
     assert dates.parse_stamp_line("June 3, 2024 at 9:00 a.m. BST")["published"] == "2024-06-03T09:00:00+01:00"
     assert dates.parse_stamp_line("2024-03-05T10:05:00Z")["published"] == "2024-03-05T10:05:00+00:00"
-    assert dates.parse_stamp_line("Posted Updated") == {"published": None, "updated": None, "style": None}
+    bare = dates.parse_stamp_line("Posted Updated")
+    assert (bare["published"], bare["updated"], bare["bare"]) == (None, None, ["posted", "updated"])
     assert dates.parse_stamp_line("31-MAR-1987 605:12:19.12")["published"] == "1987-03-31"
     assert dates.parse_stamp_line("The deal closed on March 5, 2024 at noon.") is None
 
@@ -431,3 +432,16 @@ def test_mojibake_is_no_copyright_sign():
     line = "It's a clicha\u0303\u00a9 that an armed society is a polite society."
     assert structure._trailer_rule(line, tail=True) is None
     assert structure._trailer_rule("© 2024 Example News Ltd", tail=True).name == "copyright"
+
+
+def test_web_copy_with_label_and_time_on_separate_lines():
+    text = ("Business\n\nChipmaker shares jump on record orders\n\nBy Jane Doe, CNN\n\n4 minute read\n\n"
+            "Published\n3:32 PM EST, Mon February 26, 2024\n\nUpdated\n5:01 PM EST, Mon February 26, 2024\n\n"
+            "Link Copied!\n\nNew York (CNN) — Shares of the chipmaker jumped 9% on Monday after it reported record orders.\n\n"
+            "Analysts said demand would last into next year.\n")
+    lay = layout(text)
+    assert lay.section == "Business" and lay.headline == "Chipmaker shares jump on record orders"
+    assert lay.published == "2024-02-26T15:32:00-05:00" and lay.updated == "2024-02-26T17:01:00-05:00"
+    assert (lay.dateline.place, lay.dateline.agency) == ("New York", "CNN")
+    assert body(text, lay)[0].startswith("Shares of the chipmaker")
+    assert "4 minute read" in lay.trailer and "Link Copied!" in lay.trailer
