@@ -857,6 +857,30 @@ def _site_name(site: str | None) -> str | None:
     return site
 
 
+_COPYRIGHT = re.compile(
+    r"(?:©|&copy;|&#169;|Copyright)\s*(?:\(c\)\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?:by\s+)?([A-Z][\w&'.]*(?:[ \t]+[A-Z&][\w&'.]*){0,3})")
+
+
+def _copyright_holder(html: str) -> str | None:
+    """The site's owner from its copyright line ("©2005-2015 WebMD, LLC." -> "WebMD")."""
+    tail = html[-300000:]
+    for m in _COPYRIGHT.finditer(tail):
+        name = re.sub(r"[\s,.]+(?:LLC|Inc|Ltd|GmbH|Limited|Corp|Corporation|Co|AG|SA|plc)\.?$", "", m.group(1)).strip(" .,")
+        if name and name.lower() not in {"all", "the", "copyright"} and len(name) > 2:
+            return name
+    return None
+
+
+def _spaced_site(site: str | None, html: str) -> str | None:
+    """"HeraldSun" -> "Herald Sun" when the page itself writes it spaced."""
+    if site and " " not in site and re.fullmatch(r"(?:[A-Z][a-z]+){2,4}", site):
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", site)
+        if spaced in html:
+            return spaced
+    return site
+
+
 def _site_from_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -1169,6 +1193,9 @@ def extract(html: str) -> Page:
     tm = from_time(soup)
     steps = [ld, og, named, tm]
     site = next((x for x in (_site_name(s.site) for s in steps) if x), None) or _site_from_title(title)
+    site = _spaced_site(site, html)
+    # the copyright holder names the organisation only (on a personal blog it is the author)
+    organization = site or _copyright_holder(html)
     vis = from_visible(soup, "", site)
     steps.append(vis)
     m = merge(*steps)
@@ -1206,7 +1233,7 @@ def extract(html: str) -> Page:
         authors = vis.authors or (clean_authors([m_by.group(1)], site) if m_by else [])
     if not authors and agency_only:
         authors = []
-    byline = Byline(authors=authors, organization=site or (agency_only[0] if agency_only else None),
+    byline = Byline(authors=authors, organization=organization or (agency_only[0] if agency_only else None),
                     raw=", ".join(authors) or None)
 
     layout = Layout(

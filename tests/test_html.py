@@ -228,3 +228,76 @@ def test_parse_routes_html_through_extract():
     assert art.source.format == "html"
     assert art.headline == "Bridge opens"
     assert art.text.startswith("Paragraph 1")
+
+
+# ---------------------------------------------------------------- step 4b: inline JSON state
+
+def test_inline_json_state_date():
+    body = ('<script type="application/json">{"review": {"publishedDate": "2016-11-04T20:37:27Z"}}</script>'
+            + STORY)
+    assert H.from_scripts(soup(page(body=body))).published == "2016-11-04T20:37:27+00:00"
+
+
+# ---------------------------------------------------------------- visible dates
+
+def test_visible_date_under_the_headline():
+    body = "<h1>Top ten trail runs</h1><p>January 22, 2014</p>" + STORY
+    assert H._visible_published(soup(page(body=body))) == "2014-01-22"
+
+
+def test_visible_update_date_is_not_a_publication_date():
+    body = '<h1>Replacement buses</h1><p class="lastupdated">Last updated: 13 July 2020</p>' + STORY
+    assert H._visible_published(soup(page(body=body))) is None
+
+
+def test_dateline_date_in_other_languages():
+    assert H._visible_date("Hofheim am Taunus | Wiesbaden, 11. November 2021").date().isoformat() == "2021-11-11"
+
+
+def test_url_date_with_month_name():
+    assert H.url_date("https://news.example/education/2020/oct/02/halls-too-full") == "2020-10-02"
+
+
+def test_utc_stamp_gives_way_to_the_local_day():
+    assert H._prefer_local("2020-02-25T02:25:54+00:00", ["2020-02-24"]) == "2020-02-24"
+    assert H._prefer_local("2020-02-25T02:25:54-05:00", ["2020-02-24"]) == "2020-02-25T02:25:54-05:00"
+
+
+def test_archived_copy_caps_dates_at_its_snapshot():
+    html = page('<meta property="article:published_time" content="2012-05-01T10:00:00Z">'
+                '<link rel="stylesheet" href="/web/20110106023242cs_/http://clan.example/style.css">', STORY)
+    assert H.extract(html).layout.published is None
+
+
+def test_webpage_dates_are_not_publication_dates():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "About us", "datePublished": "2018-12-18T12:59:10+00:00"}]}
+    assert H.from_jsonld(soup(page(ld(graph)))).published is None
+
+
+# ---------------------------------------------------------------- headline and site
+
+def test_headline_prefers_the_visible_h1_confirmed_by_a_machine_title():
+    head = '<meta property="og:title" content="Change Font Size in R | Axis Text &amp; Legend">'
+    body = "<h1>Change Font Size in R (5 Examples) | Axis Text &amp; Legend</h1>" + STORY
+    assert H.extract(page(head, body)).layout.headline == "Change Font Size in R (5 Examples) | Axis Text & Legend"
+
+
+def test_headline_ignores_section_glued_to_h1_and_site_logo_h1():
+    head = ('<meta property="og:title" content="Brothel raid in the harbor district">'
+            '<meta property="og:site_name" content="Harbor Herald">')
+    body = "<h1>Harbor Herald</h1><h1>Local News | Brothel raid in the harbor district</h1>" + STORY
+    assert H.extract(page(head, body)).layout.headline == "Brothel raid in the harbor district"
+
+
+def test_organization_from_copyright_and_spaced_site_names():
+    assert H._copyright_holder("<p>©2005-2015 WebMD, LLC. All rights reserved.</p>") == "WebMD"
+    assert H._spaced_site("HeraldSun", "<a>the Herald Sun</a>") == "Herald Sun"
+    assert H._spaced_site("TechCrunch", "<p>TechCrunch</p>") == "TechCrunch"
+
+
+def test_copyright_holder_is_never_an_author_filter():
+    head = '<meta name="author" content="Dana Wu">'
+    p = H.extract(page(head, STORY + "<footer><p>© 2019 Dana Wu</p></footer>"))
+    assert p.layout.byline.authors == ["Dana Wu"]
+    assert p.layout.byline.organization == "Dana Wu"
