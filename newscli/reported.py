@@ -41,15 +41,15 @@ def _words(s: str) -> frozenset[str]:
 # Verbs of saying, writing and stating: "X said (that) C", "C, X said", "C, said X".
 SAY = _words("""
 say says said add adds added note notes noted write writes wrote argue argues argued
-claim claims claimed explain explains explained insist insists insisted state states stated
-declare declares declared contend contends contended maintain maintains maintained
+claims claimed explain explains explained insist insists insisted stated
+declare declares declared contend contends contended maintained
 assert asserts asserted acknowledge acknowledges acknowledged admit admits admitted
 concede concedes conceded confirm confirms confirmed announce announces announced
-report reports reported warn warns warned predict predicts predicted suggest suggests suggested
+reports reported warn warns warned predict predicts predicted suggest suggests suggested
 recall recalls recalled stress stresses stressed emphasize emphasizes emphasized observe observes
 observed caution cautions cautioned counter counters countered reply replies replied
-respond responds responded complain complains complained charge charges charged
-allege alleges alleged tweet tweets tweeted post posts posted testify testifies testified
+responds responded complain complains complained charge charges charged
+allege alleges alleged tweet tweets tweeted posted testify testifies testified
 reiterate reiterates reiterated recount recounts recounted estimate estimates estimated
 conclude concludes concluded boast boasts boasted joke jokes joked quip quips quipped
 hint hints hinted indicate indicates indicated reveal reveals revealed disclose discloses disclosed
@@ -60,16 +60,15 @@ lament laments lamented concur concurs concurred mention mentions mentioned
 # Verbs of belief, knowledge and expectation ("Clinton believes the deal will hold").
 BELIEVE = _words("""
 believe believes believed think thinks thought expect expects expected hope hopes hoped
-fear fears feared know knows knew feel feels felt doubt doubts doubted suspect suspects suspected
-worry worries worried understand understands understood realize realizes realized
-assume assumes assumed figure figures figured reckon reckons reckoned guess guessed
-recognize recognizes recognized
+fear fears feared know knows doubt doubts doubted suspect suspects suspected
+worry worries worried understand understands realize realizes realized
+assume assumes assumed figured reckon reckons reckoned guess guessed
 """)
 # Verbs whose person object comes before the content: "told reporters (that) C".
 TELL = _words("tell tells told assure assures assured inform informs informed remind reminds reminded")
 # Intentions, demands and proposals: content is what follows ("X wants to ...", "called for").
 WANT = _words("""
-want wants wanted plan plans planned intend intends intended urge urges urged propose proposes
+want wants wanted planned intends urge urges urged propose proposes
 proposed demand demands demanded seek seeks sought
 """)
 # Findings of polls, studies and reports: only with such a subject ("A poll shows ...").
@@ -79,6 +78,15 @@ poll polls survey surveys study studies report reports data analysis research re
 numbers figures records documents review audit investigation investigators estimates
 results findings statistics evidence
 """)
+# Stances toward a person, plan or idea: the object is the content ("Cruz criticized the deal").
+# Past and -s forms only: "support", "attack" are nouns as often as verbs.
+STANCE = _words("""
+criticized criticizes endorsed endorses praised praises supported supports opposed opposes
+defended defends attacked accused accuses rejected rejects questioned questions
+cited cites blamed blames blasted blasts slammed slams condemned condemns denounced denounces
+welcomes applauded applauds touted touts backs mocked mocks ridiculed
+declined refused offered offers expressed expresses highlighted highlights
+""")
 # ", saying (that) C": the speaker is the subject of the main clause.
 PARTICIPLES = _words("""
 saying adding noting arguing claiming insisting explaining suggesting warning stating
@@ -86,7 +94,7 @@ declaring writing tweeting acknowledging predicting contending asserting telling
 """)
 MULTI = ("according to", "called for", "calls for", "call for", "pointed out", "points out")
 
-_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES
+_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE
 _CUE = re.compile(r"\b(?:[Aa]ccording to|call(?:s|ed)? for|point(?:s|ed)? out|"
                   + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 
@@ -97,6 +105,7 @@ shall can not n't never always still later then once recently previously again e
 repeatedly reportedly publicly privately often frequently long just even only already since
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
+_BE = _words("is was were are been be being get gets got")
 # "continued to argue", "went on to say": verb chains before the cue.
 CHAIN = _words("to continued continues continue went go goes seemed seems appeared appears began begins")
 TIME_WORDS = _words("""
@@ -118,6 +127,7 @@ SPEAKER_NOUNS = ANONYMOUS_NOUNS | GROUP_NOUNS | ORG_WORDS | TITLE_WORDS | SHOW_S
 statement letter memo lawsuit complaint filing article story column editorial ad ads campaign
 bill document indictment website site book paper newspaper magazine network reporters critics
 supporters spokesman spokeswoman aides advocates allies backers observers pundits pollsters
+percent majority half third quarter plurality most many some others few respondents
 """)
 # Discourse connectives that open a sentence but are not part of the reported content.
 CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Moreover|Indeed|"
@@ -125,9 +135,12 @@ CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|
                          r"At the same time|On the other hand|Nevertheless|Nonetheless|Rather|Plus|"
                          r"Similarly|Likewise|Again|Otherwise|Finally|Still)\b,?[ \t]+)+")
 # What ends a content span early: "..., saying", "..., according to", "; ...".
+# Non-restrictive tails (", which ...", ", but ...") are the writer's, not the speaker's.
 _STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|wrote|"
-                   r"argued|noted|explained)\b|according[ \t]+to\b|" + "|".join(sorted(PARTICIPLES)) + r"\b)"
-                   r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b")
+                   r"argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
+                   r"whereas|where|even|despite|when|" + "|".join(sorted(PARTICIPLES)) + r"\b)"
+                   r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
+                   r"|[ \t]+and[ \t]+(?:said|says|added|adds|told|tells|noted|wrote|argued)\b")
 # Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
 _ADVERBIAL = re.compile(
     r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -222,7 +235,7 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     words = [tk.t for tk in toks if tk.t[:1].isalnum()]
     if not words or len(words) > 16:
         return False
-    head = words[-1]
+    head = words[-1].rstrip(".") or words[-1]
     low = head.lower()
     if low in PRONOUNS:
         return len(words) == 1
@@ -241,6 +254,8 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
     while i >= 0:
         low = toks[i].t.lower()
+        if low in _BE and i == len(toks) - 1:
+            return None  # "was told", "is expected": a passive names no speaker here
         if low in AUX or low in CHAIN or low in TIME_WORDS:
             i -= 1
         elif low in ("on", "last", "this", "late", "early") and i + 1 < len(toks) and toks[i + 1].t.lower() in TIME_WORDS:
@@ -250,6 +265,27 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     if i < 0:
         return None
     end = toks[i].e
+    low = toks[i].t.lower()
+    if low == "and":  # "Democrats seized the floor and said": the sentence's subject speaks
+        return _sentence_subject(text, lo, toks[i].s)
+    if low == "who":  # "a doctor from Ohio, who said": the antecedent speaks
+        k = i - 1
+        if k >= 0 and toks[k].t == ",":
+            k -= 1
+        if k < 0:
+            return None
+        j = _scan_np(toks, k)
+        if j is None or j == k or (j >= 0 and toks[j].t.lower() in ("what", "which", "whom", "whose", "than")):
+            return None
+        ms, me = toks[j + 1].s, toks[k].e
+        return (ms, me) if _speaker_ok(text, ms, me) else None
+    if toks[i].t in ("\u2014", "\u2013", "--"):  # "insiders — two of them — said"
+        k = i - 1
+        while k >= 0 and toks[k].t not in ("\u2014", "\u2013", "--") and i - k < 15:
+            k -= 1
+        if k <= 0 or toks[k].t not in ("\u2014", "\u2013", "--"):
+            return None
+        i = k - 1
     if toks[i].t == ")":  # "Sen. Ted Cruz (R-Tex.) said"
         while i >= 0 and toks[i].t != "(":
             i -= 1
@@ -258,24 +294,10 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
             return None
     if toks[i].t == ",":
         return _appositive(text, toks, i)
-    j = i
-    n = 0
-    while j >= 0:
-        t = toks[j].t
-        low = t.lower()
-        if t in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--") or t in _MARKS or low in BOUNDARY:
-            break
-        if t in (".", "!", "?"):
-            break
-        if low in _VERBS or (low in AUX and low not in ("also",)):
-            break
-        j -= 1
-        n += 1
-        if n > 10:
-            return None
-    if j == i:
+    j = _scan_np(toks, i)
+    if j is None or j == i:
         return None
-    if j >= 0 and toks[j].t.lower() in ("what", "which", "who", "whom", "whose", "than"):
+    if j >= 0 and toks[j].t.lower() in ("what", "which", "whom", "whose", "than", "who"):
         return None  # "what he said was": a relative clause, not a report
     start = toks[j + 1].s
     # a subject right after a comma may be an appositive's head: "X, a former aide, said" is
@@ -283,6 +305,24 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     if not _speaker_ok(text, start, end):
         return None
     return start, end
+
+
+def _scan_np(toks: list[Tok], i: int) -> int | None:
+    """Index of the token before the noun phrase that ends at toks[i] (None: too long)."""
+    j = i
+    n = 0
+    while j >= 0:
+        t = toks[j].t
+        low = t.lower()
+        if t in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--", ".", "!", "?") or t in _MARKS or low in BOUNDARY:
+            break
+        if low in _VERBS or (low in AUX and low not in ("also",)):
+            break
+        j -= 1
+        n += 1
+        if n > 10:
+            return None
+    return j
 
 
 def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -304,6 +344,11 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
             or appos[0][:1].isdigit()):
         return None
     k = j - 1
+    if k >= 0 and toks[k].t == ")":  # "Rep. Jo Doe (D-Md.), chair of ..., said"
+        while k >= 0 and toks[k].t != "(" and j - k < 8:
+            k -= 1
+        k -= 1
+        j = k + 1
     m = 0
     while k >= 0 and toks[k].t not in (",", ";", ":", "(", ")") and toks[k].t not in _MARKS \
             and toks[k].t.lower() not in BOUNDARY and toks[k].t not in (".", "!", "?"):
@@ -379,31 +424,13 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
     """Skip an object ("told reporters"), adverbials ("on Tuesday") and a comma after the cue."""
     low = verb.lower()
     if low in TELL:
-        toks = _toks(text, p, min(e, p + 160))
-        # told reporters / told CNN / told The Associated Press / told him
-        k = 0
-        n = 0
-        while k < len(toks) and n < 6:
-            t = toks[k].t
-            if t.lower() in ("that", ",", ".", ";") or t in _MARKS or t.lower() in ("on", "in", "at", "during", "last"):
-                break
-            if n >= 1 and not (t[:1].isupper() or t.lower() in ("the", "a", "an", "of", "for")):
-                break
-            if n == 0 and t.lower() in ("him", "her", "them", "me", "us", "you", "reporters", "supporters",
-                                        "the", "a", "an", "his", "their", "an", "viewers", "listeners",
-                                        "voters", "members", "lawmakers", "students", "journalists",
-                                        "attendees", "donors", "audiences") or (n == 0 and t[:1].isupper()):
-                if t.lower() in ("him", "her", "them", "me", "us", "you") or (n == 0 and t.lower().endswith("s")
-                                                                               and not t[:1].isupper()):
-                    p = toks[k].e
-                    k += 1
-                    n = 6
-                    break
-            elif n == 0:
-                break
-            p = toks[k].e
-            k += 1
-            n += 1
+        m = _TELL_THAT.match(text, p, e)
+        if m:  # "told a crowd in Baltimore that ...": the content starts at "that"
+            return m.end(1)
+        m = _TELL_OBJ.match(text, p, e)
+        if not m:
+            return e  # no object we can delimit: no content
+        p = m.end()
     for _ in range(3):
         m = _ADVERBIAL.match(text, p, e)
         if not m:
@@ -416,6 +443,13 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
 
 
 _GAP = re.compile(r",?[ \t\r\n\u00a0]+")
+# The person told: a pronoun, a plural audience, or a capitalized name ("told The Associated Press").
+_TELL_OBJ = re.compile(r"[ \t]+(?:him|her|them|me|us|you|reporters|supporters|viewers|listeners|voters|"
+                       r"lawmakers|journalists|donors|students|members|(?:the[ \t]+|a[ \t]+)?(?:crowd|audience|"
+                       r"newspaper|station|network|paper|magazine|host|interviewer|committee|court|jury|senators|"
+                       r"panel|room|group|radio[ \t]+host)|(?:The[ \t]+)?[A-Z][\w\u2019'.&-]*(?:[ \t]+(?:of[ \t]+)?"
+                       r"[A-Z][\w\u2019'.&-]*){0,4})(?=[\s,])")
+_TELL_THAT = re.compile(r"[^,.;:!?\n\"\u201c\u201d]{1,80}?[ \t](that)\b")
 
 
 # ------------------------------------------------------------------ rules
@@ -432,6 +466,11 @@ class Ctx:
     floor: int  # content cannot start before this (after an earlier attribution)
 
 
+_TAIL = re.compile(r"(?:[ \t]+|,[ \t]+)?(?:in|on|at|during|after|before|last|this|from|via|of|to|with|about|"
+                   r"earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+                   r"yesterday|tonight|[A-Z][\w\u2019'.-]*(?:[ \t]+[A-Z][\w\u2019'.-]*)*)\b")
+
+
 def _tail_is_short(text: str, p: int, e: int) -> bool:
     """After a trailing attribution only an adverbial may follow: ', he said on Tuesday.'"""
     rest = text[p:e].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
@@ -439,7 +478,7 @@ def _tail_is_short(text: str, p: int, e: int) -> bool:
         return True
     if len(rest) > 90 or _CUE.search(rest) or " that " in f" {rest} ":
         return False
-    return rest[:1] in ("i", "o", "a", "l", "d", "w", "T", "M", "W", "F", "S", "t", "y", "f", "b", "(")
+    return bool(_TAIL.match(rest))
 
 
 def rule_according_to(c: Ctx) -> Found | None:
@@ -660,8 +699,6 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
     regions = sorted({(q.start - 1, q.end + 1) for q in marked})
     out: list[Found] = []
     for para in paragraphs:
-        if para.kind != "body" and para.kind != "subheading":
-            continue
         preg = _quoted_regions(text, para.start, para.end)
         allreg = sorted(preg + [r for r in regions if para.start <= r[0] < para.end])
         starts = [r[0] for r in allreg]
@@ -704,7 +741,8 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
                         while cs2 < se and text[cs2] in " \t":
                             cs2 += 1
                         ce2 = _content_end(text, cs2, se)
-                        if ce2 - cs2 >= 10:
+                        first = text[cs2:cs2 + 20].split(" ", 1)[0]
+                        if ce2 - cs2 >= 10 and not first.endswith("ing"):  # ", adding ...": its own cue
                             out.append(Found(cs2, ce2, f.ms, f.me, f.verb, f.vs, "after-split", f.confidence))
                             covered.append((cs2, ce2))
                     break
