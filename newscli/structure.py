@@ -502,6 +502,7 @@ def layout(text: str) -> Layout:
     meta_seen = False
     last_meta = -1  # start of the last byline or stamp line seen
     pending_label = None
+    head_trailer: list[tuple[int, str]] = []  # boilerplate lines in the head, with their offsets
     body_at: int | None = None  # offset where the body starts
     i = 0
     L = len(lines)
@@ -535,7 +536,7 @@ def layout(text: str) -> Layout:
                 last_meta = s
                 continue
         if not long_line and _trailer_rule(t, tail=False) and not match_dateline(text, s + _indent(text, s, e)):
-            out.trailer.append(t)
+            head_trailer.append((s, t))
             i += 1
             continue
         after_stamp = i > 0 and stamp_style is not None and not _blank(text, *lines[i - 1]) and len(t) <= 250 \
@@ -555,11 +556,11 @@ def layout(text: str) -> Layout:
         while j < L and not _blank(text, *lines[j]):
             j += 1
         k = j
-        while k < L and _blank(text, *lines[k]):
-            k += 1
+        while k < L and (_blank(text, *lines[k]) or _trailer_rule(_head(text, *lines[k]), tail=False)):
+            k += 1  # blank lines and web chrome ("Link Copied!") between the teaser and the byline
         if teaser is None and k < L and j < L and _is_meta(text, lines[k]):
             teaser = (s, lines[j - 1][1])
-            i = k
+            i = j
             continue
         body_at = s
         break
@@ -584,6 +585,8 @@ def layout(text: str) -> Layout:
     if teaser is not None:
         ts, te = _trim(text, *teaser)
         out.teaser = text[ts:te]
+
+    out.trailer.extend(t for s, t in head_trailer if s < body_at)
 
     # ---- dateline
     body_start = body_at + _indent(text, body_at, n)

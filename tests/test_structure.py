@@ -445,3 +445,18 @@ def test_web_copy_with_label_and_time_on_separate_lines():
     assert (lay.dateline.place, lay.dateline.agency) == ("New York", "CNN")
     assert body(text, lay)[0].startswith("Shares of the chipmaker")
     assert "4 minute read" in lay.trailer and "Link Copied!" in lay.trailer
+
+
+def test_teaser_then_web_chrome_then_byline():
+    text = ("Storm knocks out power to thousands\n\n"
+            "Crews worked through the night to restore power after winds toppled lines across the county.\n\n"
+            "Link Copied!\n\nBy Jane Doe, CNN\n\n"
+            "Atlanta (CNN) — Crews worked through the night to restore power after winds toppled lines.\n\n"
+            "Advertisement\n\nMore than 40,000 homes were still dark on Tuesday, the utility said.\n")
+    lay = layout(text)
+    assert lay.teaser.startswith("Crews worked through the night")
+    assert lay.byline.authors == ["Jane Doe"]
+    assert (lay.dateline.place, lay.dateline.agency) == ("Atlanta", "CNN")
+    assert body(text, lay) == ["Crews worked through the night to restore power after winds toppled lines.",
+                               "More than 40,000 homes were still dark on Tuesday, the utility said."]
+    assert lay.trailer == ["Link Copied!", "Advertisement"]
