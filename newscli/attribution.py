@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .lexicon import (ANONYMOUS_NOUNS, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS, MALE_WORDS, ORG_WORDS,
-                      PERSONAL_PRONOUNS, TITLE_WORDS)
+from .lexicon import (ANONYMOUS_NOUNS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS,
+                      MALE_FIRST_NAMES, MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
+from .lexicon import CUE_VERBS
 from .models import Quote, Speaker
 
 # A run of capitalized words (initials and particles allowed). It starts with a literal
 # character class and each repetition with mandatory whitespace, so matching is linear.
-_CAPRUN = re.compile(r"[A-Z][\w\u2019'-]*\.?(?:[ \t]+(?:[A-Z][\w\u2019'-]*\.?|de|van|von|al|bin|da|del|la|le|du)){1,4}")
+_CAPRUN = re.compile(
+    r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
+    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|de|van|von|al|bin|da|del|la|le|du)){1,4}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
 _PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
@@ -61,6 +64,14 @@ class Person:
     titles: set = field(default_factory=set)
     at: list = field(default_factory=list)  # offsets of its mentions
     checked: bool = False
+    prefix: str | None = None  # "Mr.", "Sen.", "President": how the article styles the person
+    person: bool = False  # a known first name, an honorific or a title: not a place or a brand
+    spoke: list = field(default_factory=list)  # offsets where the person is a quote's speaker
+
+    @property
+    def display(self) -> str:
+        """The fullest form: the article's honorific or title, then the full name."""
+        return f"{self.prefix} {self.name}" if self.prefix else self.name
 
     @property
     def gender(self) -> str | None:
@@ -87,8 +98,15 @@ class Index:
     events: list = field(default_factory=list)
 
 
-def _clean_name(words: list[str]) -> list[str]:
+_PREFIXES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sgt President Senator Governor "
+                      "Secretary Mayor Judge Justice Speaker Representative Congressman Congresswoman "
+                      "Ambassador Chancellor Minister Pope King Queen Prince Princess".split())
+
+
+def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
     while words and (words[0] in _NOT_FIRST or words[0].rstrip(".") in _NOT_FIRST):
+        if prefix is not None and words[0].rstrip(".") in _PREFIXES:
+            prefix.append(words[0])
         words = words[1:]
     if words:
         words[-1] = _POSS.sub("", words[-1])
@@ -107,7 +125,14 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             continue
         words = m.group().split()
         hon = words[0].rstrip(".") if words[0].rstrip(".") in _HON else None
-        words = _clean_name(words)
+        pre: list = []
+        words = _clean_name(words, pre)
+        for i, w in enumerate(words):
+            if i and w in _NOT_FIRST and w not in _PREFIXES:
+                words = words[:i]  # "C. He": the run ran into the next sentence
+                break
+        if len(words) > 3 and not any(len(w) == 2 and w.endswith(".") for w in words):
+            continue  # a Title-Cased headline, not a name
         if not words or any(w in _ORGISH for w in words):
             continue
         if len(words) < 2:
@@ -116,6 +141,8 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
                 if w not in idx.by_surname:
                     idx.by_surname[w] = idx.people[w] = Person(w, w)
                 p = idx.by_surname[w]
+                p.person = True
+                p.prefix = pre[-1] if pre else p.prefix
                 if hon in _GENDER_OF_HON:
                     if _GENDER_OF_HON[hon] == "m":
                         p.male += 3
@@ -130,7 +157,18 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         if p is None:
             p = Person(full, surname)
             idx.people[full] = p
-            idx.by_surname.setdefault(surname, p)
+            old = idx.by_surname.get(surname)
+            if old is None or (not old.person and len(old.name.split()) < len(words)):
+                idx.by_surname[surname] = p
+            first = words[0].lower()
+            if first in MALE_FIRST_NAMES:
+                p.person, p.male = True, p.male + 2
+            elif first in FEMALE_FIRST_NAMES:
+                p.person, p.female = True, p.female + 2
+        if pre:
+            p.person, p.prefix = True, pre[-1]
+        elif hon:
+            p.person = True
         if hon in _GENDER_OF_HON:
             if _GENDER_OF_HON[hon] == "m":
                 p.male += 3
@@ -140,6 +178,7 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         for w in text[max(0, s0 - 30):s0].split()[-2:]:
             if w.lower() in TITLE_WORDS:
                 p.titles.add(w.lower())
+                p.person = True
         events.append((s0, p, None))
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
@@ -233,19 +272,55 @@ def _head(words: list[str]) -> str | None:
 
 
 def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
-    """he / she: the most recent person before the mention with a compatible gender."""
+    """he / she: the person most recently named before the mention (outside quotations) whose
+    gender agrees; a recent speaker wins over a person only mentioned in passing."""
     low = (sp.mention or "").lower()
     g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
     if g is None:
         return None
-    cands = sorted(((last_mention(p, pos, idx), p) for p in idx.people.values()),
-                   key=lambda c: -c[0])
-    for at, p in cands:
+    best, best_at = None, -1
+    for p in idx.people.values():
+        if not (p.person or p.spoke):
+            continue
+        at = last_mention(p, pos, idx)
         if at < 0 or pos - at > 6000:
-            break
-        if gender_of(p, idx) in (None, g):
-            return p.name
-    return None
+            continue
+        if _is_subject(idx.text, at, at + len(p.surname)):
+            at += SUBJECT_BONUS
+        if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
+            at += SPEAKER_BONUS
+        if at > best_at and gender_of(p, idx) in (None, g):
+            best, best_at = p, at
+    return best.display if best else None
+
+
+SUBJECT_BONUS = 200  # chars: a sentence subject outranks a later object
+
+
+def _is_subject(text: str, k: int, e: int) -> bool:
+    """Is the name at text[k:e] a sentence subject: sentence-initial (after its title words),
+    or followed by a cue verb ("Barden says", "Pate claimed")?"""
+    nxt = text[e:e + 16].split(None, 1)
+    if nxt and nxt[0].strip(",.").lower() in CUE_VERBS:
+        return True
+    j = k
+    for _ in range(4):
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+        w0 = j
+        while w0 > 0 and (text[w0 - 1].isalpha() or text[w0 - 1] in ".-"):
+            w0 -= 1
+        word = text[w0:j]
+        if word and (word[0].isupper()) and w0 < j and not word.endswith(".") or word.rstrip(".") in _HON:
+            j = w0
+            continue
+        break
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2)
+
+
+SPEAKER_BONUS = 150  # chars: how far a recent speaker outranks a later passing mention
 
 
 def r_plural(sp: Speaker, pos: int, idx: Index) -> str | None:
@@ -277,11 +352,16 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
         surname = words[-2].rstrip(",")
     p = idx.by_surname.get(surname)
-    if p is not None and len(p.name.split()) >= len(words):
-        # keep the article's fullest form when it agrees with the given first name
-        if len(words) == 1 or words[0] in p.name.split():
-            return p.name
-    return " ".join(words)
+    if p is None:
+        p = Person(" ".join(words), surname, person=True)
+        idx.people[p.name] = p
+        idx.by_surname[surname] = p
+    elif len(words) > 1 and words[0] not in p.name.split():
+        return " ".join(words)  # a namesake (Bill vs Hillary Clinton): keep the given name
+    p.spoke.append(pos)
+    if sp.title and not p.prefix:
+        pass
+    return p.display if len(p.name.split()) >= len(words) else " ".join(words)
 
 
 def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:

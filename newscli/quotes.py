@@ -105,14 +105,14 @@ def _pair_block(text: str, bs: int, be: int, bi: int, out: list[Span]) -> Mark |
             elif mk.role == "open":
                 d_open = mk  # the earlier opener never closed: skip it, locally
             else:
-                out.append(Span(d_open.end, d_open.end, mk.start, mk.end, bi))
+                out.append(Span(d_open.start, d_open.end, mk.start, mk.end, bi))
                 d_open = None
         elif d_open is None:  # singles inside a double are part of that quote
             if s_open is None:
                 if mk.role == "open":
                     s_open = mk
             elif mk.role != "open":
-                out.append(Span(s_open.end, s_open.end, mk.start, mk.end, bi, double=False))
+                out.append(Span(s_open.start, s_open.end, mk.start, mk.end, bi, double=False))
                 s_open = None
     return d_open
 
@@ -126,7 +126,7 @@ def pair_marks(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
             ns = blocks[bi + 1][0]
             nxt = _MARK.match(text, ns)
             if nxt and (nxt.group() in DOUBLE_OPEN or nxt.group() in DOUBLE_AMBIG):
-                spans.append(Span(dangling.end, dangling.end, be, be, bi, continues=True))
+                spans.append(Span(dangling.start, dangling.end, be, be, bi, continues=True))
     for sp in spans:  # trim whitespace inside the marks
         s, e = sp.open_e, sp.close_s
         while s < e and text[s].isspace():
@@ -194,7 +194,7 @@ SENT_END = frozenset(".!?")
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     last this on in at during after before earlier later recently again also then january february march
     april may june july august september october november december""".split())
-QUOTE_TOKS = frozenset("\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a`")
+QUOTE_TOKS = frozenset("\"\u201c\u201d\u201e\u201f\u00ab\u00bb`")  # double marks; ’ is mostly an apostrophe
 
 
 def is_cap(t: str) -> bool:
@@ -206,6 +206,10 @@ def _sentence_end(toks: list[Tok], i: int) -> bool:
     t = toks[i].t
     if t not in SENT_END:
         return False
+    if i + 1 < len(toks):
+        n = toks[i + 1].t
+        if n in (",", ";", ":", ")") or n[:1].islower():
+            return False  # "(D-Wash.) said", "U.S. officials"
     if t == "." and i > 0:
         p = toks[i - 1].t
         if p.lower() in _ABBREV or (len(p) == 1 and p.isupper()):
@@ -365,11 +369,9 @@ class Ctx:
 
 
 def _verb_opens_next(r: list[Tok], j: int) -> bool:
-    """After a quote that ended its sentence, a verb followed by , or : introduces the next quote."""
-    k = j + 1
-    while k < len(r) and r[k].t not in (",", ":") and not (r[k].t in SENT_END and _sentence_end(r, k)):
-        k += 1
-    return k < len(r) and r[k].t in (",", ":") or (k >= len(r) and not (r and r[-1].t in SENT_END))
+    """After a quote that ended its sentence, a clause that runs on into the next quote
+    (“...” He added, “...”) introduces that quote rather than tagging this one."""
+    return bool(r) and r[-1].t in (",", ":")
 
 
 @dataclass
@@ -456,8 +458,17 @@ def rule_after_inverted(c: Ctx) -> Found | None:
         j += 1
     if j < len(r) and r[j].t.lower() in TIME_WORDS:
         return None
-    if j >= len(r) or not (is_cap(r[j].t) or r[j].t.lower() in DETERMINERS or r[j].t.lower() in PERSONAL_PRONOUNS):
+    if j >= len(r):
         return None
+    if not (is_cap(r[j].t) or r[j].t.lower() in DETERMINERS or r[j].t.lower() in PERSONAL_PRONOUNS):
+        # "said former Massachusetts congressman Barney Frank": role words, then a name
+        k = j
+        while k < len(r) and k - j < 6 and r[k].t[:1].isalpha() and not is_cap(r[k].t) \
+                and r[k].t.lower() not in CUE_VERBS:
+            k += 1
+        if not (k < len(r) and is_cap(r[k].t) and (r[k - 1].t.lower() in TITLE_WORDS or r[j].t.lower() in ("former", "acting"))
+                or any(r[x].t.lower() in TITLE_WORDS for x in range(j, k))):
+            return None
     end = _np_forward(r, j, stop_at_verb=True)
     head_end = _cut_description(r, j, end)
     toks = r[j:end] if "," in [t.t for t in r[j:end]] and is_cap(r[j].t) else r[j:head_end]
@@ -474,8 +485,9 @@ def rule_after_subject(c: Ctx) -> Found | None:
     if i >= len(r):
         return None
     w0 = r[i].t
-    if not (is_cap(w0) or w0.lower() in DETERMINERS or w0.lower() in PERSONAL_PRONOUNS
-            or w0.lower() in TITLE_WORDS or w0.lower() in GROUP_NOUNS or w0.lower() in ("former", "acting")):
+    lowstart = not (is_cap(w0) or w0.lower() in DETERMINERS or w0.lower() in PERSONAL_PRONOUNS
+                    or w0.lower() in TITLE_WORDS or w0.lower() in GROUP_NOUNS or w0.lower() in ("former", "acting"))
+    if lowstart and (w0[:1].isupper() or not w0[:1].isalpha()):
         return None
     commas = 0
     for j in range(i, min(len(r), i + 32)):
@@ -491,6 +503,11 @@ def rule_after_subject(c: Ctx) -> Found | None:
         if j > i and lw in CUE_VERBS and r[j - 1].t.lower() not in DETERMINERS:
             # "who said" / "which said" belong to a relative clause, not this speaker
             if r[j - 1].t.lower() in ("who", "which", "that"):
+                return None
+            # "political scientist Christopher Wlezien told": a lower-case start needs a name
+            # or a role noun before the verb, and no comma
+            if lowstart and not any(is_cap(tk.t) or tk.t.lower() in TITLE_WORDS or tk.t.lower() in GROUP_NOUNS
+                                    or tk.t.lower() in ANONYMOUS_NOUNS for tk in r[i:j]) or lowstart and commas:
                 return None
             if c.ends_sentence and _verb_opens_next(r, j):
                 return None  # “... .” He added, “...”: the verb belongs to the next quote
@@ -648,12 +665,39 @@ def rule_colon_intro(c: Ctx) -> Found | None:
     if not c.block_start or not it or it[-1].t != ":":
         return None
     sub = Ctx(c.text, c.sp, it, [])
-    f = rule_before_colon_or_comma(sub)
+    f = rule_before_colon_or_comma(sub) or rule_colon_name(sub) or _issue_verb(it, c.text)
     if f:
         f.rule, f.attributed_here, f.confidence = "colon-intro", False, 0.7
         return f
-    # "Clinton, in a statement:" - a bare name before the colon
     return None
+
+
+# "released the following statement:", "posted on Facebook:": verbs that hand over a text
+ISSUE_VERBS = frozenset("released issued posted published sent put tweeted wrote offered gave shared "
+                        "provided read delivered".split())
+
+
+def _issue_verb(toks: list[Tok], text: str) -> Found | None:
+    for v in range(len(toks) - 1, -1, -1):
+        if toks[v].t.lower() in ISSUE_VERBS:
+            m = _subject_before(toks, v, text)
+            if m:
+                return Found(m, toks[v].t, toks[v].s, "colon-intro", 0.6)
+            return None
+    return None
+
+
+def rule_colon_name(c: Ctx) -> Found | None:
+    """ Marco Rubio: ‘You Don’t Win The Nomination By States’   (a headline or transcript)"""
+    lft = c.left
+    if len(lft) < 2 or lft[-1].t != ":" or len(lft) > 8:
+        return None
+    if not all(is_cap(tk.t) or tk.t in (".", "-") or tk.t.lower() in PARTICLES for tk in lft[:-1]):
+        return None
+    m = classify(lft[:-1], c.text)
+    if not m or not (m.name or m.organization):
+        return None
+    return Found(m, None, None, "colon-name", 0.6)
 
 
 # Ordered: the first rule that finds a speaker wins.
@@ -666,6 +710,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "“Our streets are safer than they were a decade ago.” — Jane Doe, mayor of Springfield"),
     ("before-colon-or-comma", rule_before_colon_or_comma,
      "Speaking to reporters on Monday, Senator Maria Lopez said: “We have the votes.”"),
+    ("colon-name", rule_colon_name,
+     "Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win’"),
     ("same-sentence", rule_same_sentence,
      "Biden called the plan “reckless” and the timing “absurd.”"),
     ("continues-split", rule_same_paragraph,
@@ -714,11 +760,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev_any, prev_ended = None, True
         # left: the sentence before the opening mark (after the previous span in the block)
         ls = _sentence_start(text, max(last_close, sp.open_s - 300, bs), sp.open_s)
-        left = tokens(text, ls, sp.open_s - (1 if sp.open_s > ls else 0))
+        left = tokens(text, ls, sp.open_s)
         left = _left_trim(left, text, sp)
         nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
-        right_end = _sentence_stop(text, sp.close_e + 1, min(be, sp.close_e + 250, nxt_open))
-        right = _right_trim(tokens(text, sp.close_e + (0 if sp.continues else 1), right_end))
+        right_end = _sentence_stop(text, sp.close_e, min(be, sp.close_e + 250, nxt_open))
+        right = _right_trim(tokens(text, sp.close_e, right_end))
         block_start = not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
         intro = []
         if block_start and sp.block > 0:
@@ -728,8 +774,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         qt0 = text[sp.open_e:sp.close_s].rstrip("\"'\u201d\u2019 ")
         c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
                 ends_sentence=qt0[-1:] in ("." , "!", "?"), prev_any=prev_any,
-                same_sentence=prev_any is not None and not prev_ended and not any(
-                    _sentence_end(left, i) for i in range(len(left))) and len(left) < 12)
+                same_sentence=prev_any is not None and not prev_ended and ls <= last_close)
         found = None
         for _name, fn, _ex in SPEAKER_RULES:
             found = fn(c)
@@ -754,8 +799,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             out.append(q)
         prev_any = found if keep else None
         prev_ended = c.ends_sentence
-        if found is not None and kind == "direct":
-            prev = found
+        if found is not None and (kind == "direct" or found.attributed_here):
+            prev = found  # the speaker a following quote in this paragraph continues
         elif found is None and kind == "direct":
             prev = None
         last_close = sp.close_e
