@@ -22,7 +22,7 @@ from .models import Quote, Speaker
 # character class and each repetition with mandatory whitespace, so matching is linear.
 _CAPRUN = re.compile(
     r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
-    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|de|van|von|al|bin|da|del|la|le|du)){1,4}")
+    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,4}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
 _PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
@@ -98,15 +98,17 @@ class Index:
     events: list = field(default_factory=list)
 
 
+# Honorifics and one-word titles kept in front of a resolved name ("Sen. Ted Cruz").
 _PREFIXES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sgt President Senator Governor "
-                      "Secretary Mayor Judge Justice Speaker Representative Congressman Congresswoman "
-                      "Ambassador Chancellor Minister Pope King Queen Prince Princess".split())
+                      "Mayor Representative Congressman Congresswoman Pope King Queen Prince Princess".split())
 
 
 def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
-    while words and (words[0] in _NOT_FIRST or words[0].rstrip(".") in _NOT_FIRST):
-        if prefix is not None and words[0].rstrip(".") in _PREFIXES:
-            prefix.append(words[0])
+    """Drop leading sentence words, titles and honorifics; note the one right before the name."""
+    while words and (words[0] in _NOT_FIRST or words[0].rstrip(".") in _NOT_FIRST
+                     or words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
+        if prefix is not None:
+            prefix[:] = [words[0]] if words[0].rstrip(".") in _PREFIXES else []
         words = words[1:]
     if words:
         words[-1] = _POSS.sub("", words[-1])
@@ -161,10 +163,10 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             if old is None or (not old.person and len(old.name.split()) < len(words)):
                 idx.by_surname[surname] = p
             first = words[0].lower()
-            if first in MALE_FIRST_NAMES:
-                p.person, p.male = True, p.male + 2
+            if first in MALE_FIRST_NAMES:  # a first name outweighs nearby pronouns
+                p.person, p.male = True, p.male + 5
             elif first in FEMALE_FIRST_NAMES:
-                p.person, p.female = True, p.female + 2
+                p.person, p.female = True, p.female + 5
         if pre:
             p.person, p.prefix = True, pre[-1]
         elif hon:
@@ -231,8 +233,9 @@ def gender_of(p: Person, idx: Index) -> str | None:
     for k in mentions_of(p, idx)[:8]:
         if k >= 0:
             e = k + len(sur)
-            for w in _PRON.findall(text, e, e + 200):
-                if w.lower() in MALE_WORDS:
+            m = _PRON.search(text, e, e + 150)  # the first pronoun after the mention
+            if m:
+                if m.group().lower() in MALE_WORDS:
                     p.male += 1
                 else:
                     p.female += 1
@@ -280,16 +283,17 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         return None
     best, best_at = None, -1
     for p in idx.people.values():
-        if not (p.person or p.spoke):
-            continue
         at = last_mention(p, pos, idx)
         if at < 0 or pos - at > 6000:
             continue
+        pg = gender_of(p, idx)
+        if not (p.person or p.spoke or pg == g):
+            continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
         if _is_subject(idx.text, at, at + len(p.surname)):
             at += SUBJECT_BONUS
         if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
             at += SPEAKER_BONUS
-        if at > best_at and gender_of(p, idx) in (None, g):
+        if at > best_at and pg in (None, g):
             best, best_at = p, at
     return best.display if best else None
 
@@ -323,15 +327,29 @@ def _is_subject(text: str, k: int, e: int) -> bool:
 SPEAKER_BONUS = 150  # chars: how far a recent speaker outranks a later passing mention
 
 
+_ORG_NP = re.compile(r"\b[Tt]he(?:[ \t]+[A-Z][\w.&\u2019'-]*){0,4}[ \t]+(?:%s)\b" % "|".join(
+    sorted((w for w in ORG_WORDS if w.isalpha()), key=len, reverse=True)))
+_GROUP_NP = re.compile(r"\b(?:[A-Z][\w.\u2019'-]*[ \t]+){0,3}(?:%s)\b" % "|".join(
+    sorted(GROUP_NOUNS, key=len, reverse=True)))
+
+
 def r_plural(sp: Speaker, pos: int, idx: Index) -> str | None:
-    """they / it / we: the most recent group or organisation speaker."""
+    """they / it / we: the most recent group or organisation speaker, else the last
+    organisation ("the ministry") or group ("Senate Republicans") named before it."""
     low = (sp.mention or "").lower()
     if low not in ("they", "it", "we", "them"):
         return None
     for start, name, flags in reversed(idx.speakers):
-        if start < pos and flags:
+        if start < pos and flags and pos - start < 3000:
             return name
-    return None
+    lo = max(0, pos - 1500)
+    pats = (_ORG_NP,) if low == "it" else (_GROUP_NP, _ORG_NP)
+    best = None
+    for pat in pats:
+        for m in pat.finditer(idx.text, lo, pos):
+            if _quoted(idx, m.start()) is None and (best is None or m.start() > best.start()):
+                best = m
+    return best.group() if best else None
 
 
 def r_first_person(sp: Speaker, pos: int, idx: Index) -> str | None:

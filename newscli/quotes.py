@@ -122,7 +122,10 @@ def pair_marks(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
     spans: list[Span] = []
     for bi, (bs, be) in enumerate(blocks):
         dangling = _pair_block(text, bs, be, bi, spans)
-        if dangling is not None and bi + 1 < len(blocks):
+        # a quote left open at the end of a paragraph continues only when it opened the
+        # paragraph or followed an introduction (", " or ": "), and the next one reopens
+        if dangling is not None and bi + 1 < len(blocks) and (
+                not text[bs:dangling.start].strip() or text[bs:dangling.start].rstrip()[-1:] in (",", ":")):
             ns = blocks[bi + 1][0]
             nxt = _MARK.match(text, ns)
             if nxt and (nxt.group() in DOUBLE_OPEN or nxt.group() in DOUBLE_AMBIG):
@@ -432,12 +435,9 @@ def _cut_description(toks: list[Tok], i: int, j: int) -> int:
                 k += 1
                 continue
             break
-        if k > i and not cap_start and lw in ("on", "during", "after", "before", "when", "while", "as", "to",
-                                               "that", "yesterday", "today", "last", "in"):
-            if lw == "in" and k + 1 < j and toks[k + 1].t.lower() not in ("a", "an", "the"):
-                k += 1
-                continue
-            break
+        if k > i and not cap_start and lw in ("on", "during", "after", "before", "when", "while", "as",
+                                               "that", "yesterday", "today", "last"):
+            break  # "a source close to the talks" keeps its "to" and "in"
         k += 1
     return k
 
@@ -601,8 +601,8 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
         lw = lft[v].t.lower()
         if lw in QUOTE_TOKS:
             return None
-        if lw in CUE_VERBS or lw == "according":
-            break
+        if (lw in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according":
+            break  # a cue verb; "the report" / "his call" are nouns
     else:
         return None
     if lw == "according":  # according to NP, “...”
@@ -708,7 +708,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "“We will not back down,” White House spokesman John Kirby said Tuesday."),
     ("dash-signature", rule_dash_signature,
      "“Our streets are safer than they were a decade ago.” — Jane Doe, mayor of Springfield"),
-    ("before-colon-or-comma", rule_before_colon_or_comma,
+    # also names its finds "before-inverted" (said Kirby, “...”) and "before-according-to"
+    ("before-subject-verb", rule_before_colon_or_comma,
      "Speaking to reporters on Monday, Senator Maria Lopez said: “We have the votes.”"),
     ("colon-name", rule_colon_name,
      "Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win’"),

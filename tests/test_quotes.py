@@ -1,0 +1,255 @@
+"""Quotation-marked quotes: pairing the marks, direct vs partial, speaker rules.
+
+Every sentence here is written for these tests (no text from the evaluation data).
+"""
+from __future__ import annotations
+
+import pytest
+
+from newscli import quotes
+from newscli.structure import paragraphs
+
+
+def find(text):
+    return quotes.find_quotes(text, paragraphs(text))
+
+
+def texts(text):
+    return [q.text for q in find(text)]
+
+
+def one(text):
+    qs = find(text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+# ------------------------------------------------------------------ the rule tables
+
+@pytest.mark.parametrize("name,fn,example", quotes.SPEAKER_RULES, ids=[r[0] for r in quotes.SPEAKER_RULES])
+def test_every_speaker_rule_fires_on_its_example(name, fn, example):
+    qs = find(example)
+    assert qs, example
+    assert any(q.rule == name for q in qs), [(q.text, q.rule) for q in qs]
+    for q in qs:
+        assert example[q.start:q.end] == q.text
+        if q.rule == name:
+            assert q.speaker is not None and q.speaker.mention
+
+
+# ------------------------------------------------------------------ marks
+
+def test_curly_and_straight_double_quotes():
+    t = "“We will win,” Mayor Ana Ruiz said. \"We will win again,\" she added."
+    assert texts(t) == ["We will win,", "We will win again,"]
+
+
+def test_spans_exclude_the_marks_and_keep_inner_punctuation():
+    t = "“The budget is balanced,” said Tom Reyes."
+    q = one(t)
+    assert q.text == "The budget is balanced,"
+    assert t[q.start - 1] == "“" and t[q.end] == "”"
+
+
+def test_doubled_apostrophes_of_plain_text_feeds():
+    t = "''The plant will stay open,'' said Carla Mendes, the plant manager."
+    q = one(t)
+    assert q.text == "The plant will stay open,"
+    assert q.speaker.name == "Carla Mendes"
+
+
+def test_single_quotes_nested_inside_double_belong_to_the_outer_quote():
+    t = "“He told me, ‘Don’t worry about the vote,’ and I believed him,” said Lena Ortiz."
+    q = one(t)
+    assert q.text.startswith("He told me, ‘Don’t worry")
+    assert q.text.endswith("believed him,")
+
+
+def test_guillemets():
+    t = "«Nous resterons unis», said Foreign Minister Paul Girard."
+    assert texts(t) == ["Nous resterons unis"]
+
+
+@pytest.mark.parametrize("line", [
+    "The senator didn’t say much about the ’90s, and Hamas’ leaders were silent.",
+    "It's the mayor's plan, and the workers' union won't back it.",
+    "Rock 'n' roll was the 1960s' sound.",
+])
+def test_apostrophes_are_never_quote_marks(line):
+    assert find(line) == []
+
+
+def test_unbalanced_mark_is_skipped_locally_and_the_rest_still_parses():
+    t = ("The council met on “Tuesday and adjourned early.\n\n"
+         "“We need more time,” said council president Rosa Diaz.")
+    qs = find(t)
+    assert [q.text for q in qs] == ["We need more time,"]
+    assert qs[0].speaker.name == "Rosa Diaz"
+
+
+def test_multi_paragraph_quote_one_span_per_paragraph():
+    t = ("Governor Elena Park said in a statement:\n\n"
+         "“We will rebuild every road that the flood took from us.\n\n"
+         "“And we will do it before winter.”")
+    qs = find(t)
+    assert [q.text for q in qs] == ["We will rebuild every road that the flood took from us.",
+                                    "And we will do it before winter."]
+    assert all(q.kind == "direct" for q in qs)
+    assert all(q.speaker and "Park" in q.speaker.mention for q in qs)
+
+
+def test_offsets_index_the_input_exactly():
+    t = "Intro line.\r\n\r\n“Costs rose,” the treasurer, Jo Lin, said. “Sharply.”\r\n"
+    for q in find(t):
+        assert t[q.start:q.end] == q.text
+
+
+# ------------------------------------------------------------------ split and continued quotes
+
+def test_split_quote_both_parts_get_the_speaker():
+    t = "“The bridge is safe,” the engineer, Omar Haddad, said. “We checked it twice.”"
+    qs = find(t)
+    assert [q.text for q in qs] == ["The bridge is safe,", "We checked it twice."]
+    assert [q.speaker.mention for q in qs] == ["the engineer, Omar Haddad"] * 2 or \
+        all(q.speaker.name == "Omar Haddad" for q in qs)
+
+
+def test_split_quote_inside_one_sentence():
+    t = "“The bridge,” said Omar Haddad, “is safe.”"
+    qs = find(t)
+    assert [q.speaker.name for q in qs] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_next_quote_paragraph_continues_the_speaker():
+    t = "“We are not done,” Kirby said.\n\n“There is more to do.”"
+    qs = find(t)
+    assert qs[1].rule == "continues-paragraph"
+    assert qs[1].speaker.mention == "Kirby"
+
+
+def test_dash_signature():
+    q = one("“Our streets are safer than a decade ago.” — Jane Doe, mayor of Springfield")
+    assert q.rule == "dash-signature"
+    assert q.speaker.name == "Jane Doe"
+    assert q.speaker.title == "mayor of Springfield"
+
+
+def test_colon_introduction_in_the_previous_paragraph():
+    t = "The ministry said in a statement:\n\n“Talks will resume next week.”"
+    q = one(t)
+    assert q.rule == "colon-intro"
+    assert q.speaker.mention == "The ministry"
+    assert q.speaker.organization
+
+
+def test_colon_after_verb_in_the_same_sentence():
+    q = one("Kirby said: “We will respond.”")
+    assert q.kind == "direct"
+    assert q.speaker.mention == "Kirby"
+    assert q.verb == "said"
+
+
+# ------------------------------------------------------------------ direct vs partial, not quotes
+
+def test_attributed_fragment_is_a_partial_quote():
+    t = "The next two weeks are “pivotal,” an aide familiar with the talks told reporters."
+    q = one(t)
+    assert q.kind == "partial"
+    assert q.text == "pivotal,"
+    assert q.speaker.anonymous
+
+
+def test_label_verb_fragment_is_partial_with_the_subject_as_speaker():
+    q = one("The governor dismissed the report as “fiction.”")
+    assert q.kind == "partial"
+    assert q.speaker.mention == "The governor"
+    assert q.verb == "dismissed"
+
+
+@pytest.mark.parametrize("line", [
+    "Officials called it a “pause” rather than a ceasefire, analysts wrote in a column.",  # scare quote
+    "She appeared on “Saturday Night Live” last week.",  # a title
+    "Fans lined up to see Dwayne “The Rock” Johnson.",  # a nickname
+    "The word “ceasefire” was not used in the text.",  # a word mentioned
+])
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(line):
+    assert all(q.kind != "partial" or q.speaker for q in find(line))
+    assert not [q for q in find(line) if len(q.text.split()) <= 3 and q.speaker is None]
+
+
+def test_unattributed_title_case_headline_in_quotes_is_not_a_quote():
+    assert find("Fans flock to “The Great Gatsby” revival") == []
+
+
+# ------------------------------------------------------------------ speakers
+
+def test_speaker_before_or_after_and_inverted():
+    assert one("“Yes,” he said.").speaker.mention == "he"
+    assert one("“Yes,” said Kirby.").speaker.mention == "Kirby"
+    assert one("Kirby said, “Yes, we will.”").speaker.mention == "Kirby"
+    assert one("“Yes, we will,” said Kirby on Tuesday.").speaker.mention == "Kirby"
+
+
+def test_appositive_title_after_the_name():
+    q = one("“We will not back down,” John Kirby, the White House spokesman, said.")
+    assert q.speaker.name == "John Kirby"
+    assert q.speaker.title == "the White House spokesman"
+    assert q.verb == "said"
+
+
+def test_title_before_the_name():
+    q = one("“We will not back down,” White House spokesman John Kirby said Tuesday.")
+    assert q.speaker.name == "John Kirby"
+    assert q.speaker.title == "White House spokesman"
+
+
+def test_honorific_before_the_name():
+    q = one("“The court erred,” said Sen. Maria Lopez.")
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_organisation_speaker():
+    q = one("“The talks were productive,” the White House said.")
+    assert q.speaker.organization
+    assert q.speaker.mention == "the White House"
+
+
+def test_anonymous_source():
+    q = one("“No deal is close,” said a diplomat familiar with the negotiations.")
+    assert q.speaker.anonymous
+    assert q.speaker.mention.startswith("a diplomat familiar with the negotiations")
+
+
+def test_group_speaker():
+    q = one("“We were not consulted,” local officials said.")
+    assert q.speaker.group
+
+
+def test_quote_ending_a_sentence_does_not_take_the_next_sentences_verb():
+    t = "“We are ready.” He added, “The vote is Tuesday.”"
+    qs = find(t)
+    assert qs[1].speaker.mention == "He"
+    assert qs[0].rule != "after-subject-verb"
+
+
+# ------------------------------------------------------------------ linear time
+
+def _valid(text, qs):
+    for q in qs:
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text", [
+    "\"" * 100_000,
+    "“" * 100_000,
+    "“a,” he said. " * 20_000,
+    "said " * 100_000,
+    "'' " * 100_000,
+    ("He said " * 50 + "\n\n") * 2_000,
+    "“" + "said Kirby, " * 50_000 + "”",
+    "A " * 100_000 + "“x”",
+])
+def test_pathological_inputs_return_with_valid_spans(text):
+    qs = find(text)
+    _valid(text, qs)
