@@ -64,9 +64,15 @@ def test_indirect(text, want, mention):
 
 
 def test_split_by_attribution_gives_two_quotes():
-    text = "The new rules, the minister said, will take effect in January."
+    text = "The ban will start in May, the minister said, and will cover all imports from the region."
     qs = run(text)
-    assert [q.text for q in qs] == ["The new rules", "will take effect in January"]
+    assert [q.text for q in qs] == ["The ban will start in May", "and will cover all imports from the region"]
+    assert {q.speaker.mention for q in qs} == {"the minister"}
+
+
+def test_bare_subject_before_split_attribution_is_not_a_quote():
+    text = "The new rules, the minister said, will take effect in January."
+    assert [q.text for q in run(text)] == ["will take effect in January"]
 
 
 def test_no_reporting_clause_no_quote():
@@ -86,14 +92,22 @@ def _marked(text: str, words: str, kind: str = "partial", mention: str | None = 
 
 
 def test_partial_inside_reported_clause_becomes_one_mixed_quote():
-    text = "She also called for more \u201cflexibility\u201d for U.S. military advisers in Iraq."
-    q0 = _marked(text, "flexibility", mention="She")
+    text = "She also called for more \u201cflexibility on the ground\u201d for U.S. military advisers in Iraq."
+    q0 = _marked(text, "flexibility on the ground", mention="She")
     qs = run(text, [q0])
     assert len(qs) == 1
     q = qs[0]
     assert q.kind == "mixed"
-    assert q.text == "more \u201cflexibility\u201d for U.S. military advisers in Iraq"
+    assert q.text == "more \u201cflexibility on the ground\u201d for U.S. military advisers in Iraq"
     assert q.speaker is q0.speaker
+
+
+def test_one_word_quotation_is_kept_beside_its_mixed_span():
+    text = "The next two weeks are \u201cpivotal,\u201d a source close to the talks told reporters."
+    q0 = _marked(text, "pivotal,", mention="a source close to the talks")
+    qs = run(text, [q0])
+    assert [(q.kind, q.text) for q in qs] == [("mixed", "The next two weeks are \u201cpivotal,\u201d"),
+                                             ("partial", "pivotal,")]
 
 
 def test_two_partials_merge_into_one_mixed_quote():
