@@ -314,6 +314,50 @@ def _looks_like_name(name: str, strict: bool = False) -> bool:
     return True
 
 
+# ---------------------------------------------------------------- one pass over the tags
+
+def _index(soup) -> dict:
+    """Every tag of the (unpruned) page in document order, and by name, built once per soup:
+    bs4's find_all walks the whole tree on each call, which the cascade would do dozens of times."""
+    idx = soup.__dict__.get("_newscli_index")
+    if idx is None:
+        from bs4 import Tag
+
+        tags = [t for t in soup.descendants if isinstance(t, Tag)]
+        by_name: dict[str, list] = {}
+        for t in tags:
+            by_name.setdefault(t.name, []).append(t)
+        idx = {"all": tags, "name": by_name}
+        soup.__dict__["_newscli_index"] = idx
+    return idx
+
+
+def _named(soup, *names) -> list:
+    by_name = _index(soup)["name"]
+    if len(names) == 1:
+        return by_name.get(names[0], [])
+    return [t for t in _index(soup)["all"] if t.name in names]
+
+
+def _matching(soup, pred, limit: int | None = None) -> list:
+    out = []
+    for t in _index(soup)["all"]:
+        if pred(t):
+            out.append(t)
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def _attr_has(tag, attr: str, value: str) -> bool:
+    v = tag.get(attr)
+    if v is None:
+        return False
+    if isinstance(v, list):
+        return value in v
+    return v == value or value in str(v).split()
+
+
 # ---------------------------------------------------------------- step 1: JSON-LD
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -327,7 +371,9 @@ _PAGE_TYPES = {"webpage", "itempage", "aboutpage", "collectionpage", "qapage", "
 def _jsonld_objects(soup) -> list[dict]:
     """Every JSON object in the page's ld+json scripts, flattened out of lists and @graph."""
     found: list[dict] = []
-    for tag in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+    for tag in _named(soup, "script"):
+        if "ld+json" not in str(tag.get("type") or "").lower():
+            continue
         raw = tag.string or tag.get_text() or ""
         data = _loads_lenient(raw)
         if data is None:
@@ -482,7 +528,7 @@ def from_jsonld(soup) -> Meta:
 def _metas(soup) -> list[tuple[str, str]]:
     """(lower-cased property/name/itemprop, content) for every <meta> in the page."""
     out = []
-    for m in soup.find_all("meta"):
+    for m in _named(soup, "meta"):
         key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
         val = m.get("content")
         if isinstance(key, list):
@@ -567,11 +613,11 @@ def from_time(soup) -> Meta:
     those marked as publication dates first)."""
     meta = Meta()
     marked, plain = [], []
-    for el in soup.find_all(attrs={"itemprop": re.compile(r"^date(Published|Created|Modified)$", re.I)}):
+    for el in _matching(soup, lambda t: str(t.get("itemprop") or "").lower() in ("datepublished", "datecreated", "datemodified")):
         val = el.get("datetime") or el.get("content") or el.get_text(" ", strip=True)
         kind = "u" if "modified" in str(el.get("itemprop")).lower() else "p"
         marked.append((kind, val))
-    for el in soup.find_all("time"):
+    for el in _named(soup, "time"):
         val = el.get("datetime") or el.get("data-datetime") or el.get("content")
         if not val:
             continue
@@ -609,8 +655,8 @@ _SCRIPT_DATE = re.compile(
 def from_scripts(soup) -> Meta:
     """Step 4b: publication dates in the page's inline JSON state (application/json, Next.js
     data, JS variables): '"publishedDate":"2016-11-04T20:37:27Z"'."""
-    for tag in soup.find_all("script"):
-        t = (tag.get("type") or "").lower()
+    for tag in _named(soup, "script"):
+        t = str(tag.get("type") or "").lower()
         if "ld+json" in t:
             continue
         raw = tag.string or ""
@@ -642,7 +688,8 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
     meta = Meta()
     groups: list[tuple[list[str], bool]] = []  # (raw values, lenient)
     for attrs in ({"rel": "author"}, {"itemprop": "author"}):
-        els = [el for el in soup.find_all(attrs=attrs, limit=20) if not _in_boilerplate(el)]
+        (attr, value), = attrs.items()
+        els = [el for el in _matching(soup, lambda t: _attr_has(t, attr, value), limit=20) if not _in_boilerplate(el)]
         if els:
             scope = els[0].parent.parent if els[0].parent is not None and els[0].parent.parent is not None else None
             els = [el for el in els if scope is None or el is els[0] or scope in el.parents]
@@ -652,10 +699,11 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
             group.append((name_el.get("content") or name_el.get_text(" ", strip=True)) if name_el
                          else (el.get("content") or el.get_text(" ", strip=True)))
         groups.append((group, True))
-    links = [a for a in soup.find_all("a", href=_AUTHOR_HREF, limit=20) if not _in_boilerplate(a)]
+    links = [a for a in _named(soup, "a") if _AUTHOR_HREF.search(str(a.get("href") or ""))][:20]
+    links = [a for a in links if not _in_boilerplate(a)]
     if links:
         groups.append(([links[0].get_text(" ", strip=True)], True))
-    for el in soup.find_all(_has_attr_match(_BYLINE_ATTR), limit=60):
+    for el in _matching(soup, _has_attr_match(_BYLINE_ATTR), limit=60):
         t = el.get_text(" ", strip=True)
         if not (1 < len(t) < 200) or _in_boilerplate(el):
             continue
@@ -690,7 +738,7 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
 def _visible_published(soup, text: str = "") -> str | None:
     """A publication date as the page shows it: in an element whose class says date/posted/
     byline, else in a short line just under the <h1>, else at the top of the article text."""
-    for el in soup.find_all(_has_attr_match(_DATE_ATTR), limit=80):
+    for el in _matching(soup, _has_attr_match(_DATE_ATTR), limit=80):
         if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el):
             continue
         t = el.get_text(" ", strip=True)
@@ -699,7 +747,7 @@ def _visible_published(soup, text: str = "") -> str | None:
         dt = _visible_date(t, published_only=True)
         if dt:
             return dt.date().isoformat()
-    h1 = soup.find("h1")
+    h1 = next(iter(_named(soup, "h1")), None)
     if h1 is not None:
         from bs4 import NavigableString
 
@@ -928,29 +976,53 @@ def _attr_text(tag) -> str:
 
 
 def _prune(root) -> None:
-    """Drop everything that is never article text (in place)."""
-    from bs4 import Comment
+    """Drop everything that is never article text, in place, top-down: a dropped element's
+    descendants are never visited (and extract() is far cheaper than decompose() here)."""
+    from bs4 import Comment, Tag
 
-    for c in root.find_all(string=lambda s: isinstance(s, Comment)):
-        c.extract()
-    for t in root.find_all(_DROP_TAGS):
-        t.decompose()
-    for t in root.find_all(True):
-        if t.decomposed if hasattr(t, "decomposed") else False:
+    drop = []
+    stack = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag):
+            if isinstance(node, Comment):
+                drop.append(node)
             continue
-        if t.attrs is None:
+        name = node.name
+        if name in _DROP_SET:
+            drop.append(node)
             continue
-        if t.name in ("html", "body", "article", "main"):
-            continue
-        if _is_hidden(t):
-            t.decompose()
-            continue
-        at = _attr_text(t)
-        if t.get("role") in ("navigation", "complementary", "banner", "contentinfo", "dialog"):
-            t.decompose()
-            continue
-        if at and _UNLIKELY.search(at) and not _MAYBE.search(at):
-            t.decompose()
+        if name not in ("html", "body", "article", "main") and node.attrs:
+            if _is_hidden(node) or node.get("role") in _DROP_ROLES:
+                drop.append(node)
+                continue
+            at = _attr_text(node)
+            if at and _UNLIKELY.search(at) and not _MAYBE.search(at) and not _holds_story(node, at):
+                drop.append(node)
+                continue
+        stack.extend(reversed(node.contents))
+    for node in drop:
+        node.extract()
+
+
+_DROP_SET = frozenset(_DROP_TAGS)
+_ALWAYS_OUT = re.compile(r"comment|disqus|respond|related|recommend|outbrain|taboola|newsletter|cookie|consent", re.I)
+
+
+def _holds_story(node, at: str) -> bool:
+    """A layout wrapper whose class merely mentions a sidebar or a nav drawer
+    ("panel-two-col-sidebar-right", "ad-portal") but holds the story: keep it."""
+    if _ALWAYS_OUT.search(at):
+        return False
+    if node.find(["article", "main"]) is not None:
+        return True
+    total = 0
+    for p in node.find_all("p"):
+        total += len(p.get_text())
+        if total > 1500:
+            return True
+    return False
+_DROP_ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog")
 
 
 def _block_text(tag) -> str:
@@ -985,6 +1057,10 @@ def _link_density(tag) -> float:
     return min(links / text, 1.0)
 
 
+def _long_paragraphs(node) -> int:
+    return sum(1 for p in node.find_all("p") if len(p.get_text()) > 60)
+
+
 def _find_container(soup):
     # an explicit article body first
     for sel in ({"itemprop": "articleBody"}, {"property": "articleBody"}):
@@ -993,22 +1069,32 @@ def _find_container(soup):
             return el
     hinted = [el for el in soup.find_all(_has_attr_match(_CONTAINER_HINT))
               if len(_clean(el.get_text(" "))) > 200]
+    best = None
     if hinted:
-        # the outermost hinted container that is not mostly links
+        # the hinted container with the most paragraphs, not mostly links
         best = max(hinted, key=lambda el: (len(el.find_all("p", recursive=True)), -_link_density(el)))
-        if len(best.find_all("p")) >= 2:
-            return best
-    best = _score_candidates(soup)
+        if len(best.find_all("p")) < 2:
+            best = None
+    if best is None:
+        best = _score_candidates(soup)
     if best is not None:
-        # climb while the parent adds more paragraphs of its own (stories split in several divs)
+        # climb while an ancestor (up to five levels) holds many more long paragraphs: stories
+        # split over several blocks ("o-article_block" after "o-article_block")
         node = best
-        while node.parent is not None and node.parent.name not in ("body", "html", "[document]"):
-            own = len([p for p in node.find_all("p") if len(_clean(p.get_text(" "))) > 60])
-            up = len([p for p in node.parent.find_all("p") if len(_clean(p.get_text(" "))) > 60])
-            if up > own * 1.5 and up - own >= 3 and _link_density(node.parent) < 0.3:
-                node = node.parent
-            else:
+        while True:
+            own = _long_paragraphs(node)
+            anc, found = node.parent, None
+            for _ in range(5):
+                if anc is None or anc.name in ("body", "html", "[document]"):
+                    break
+                up = _long_paragraphs(anc)
+                if up >= own * 1.5 and up - own >= 3 and _link_density(anc) < 0.3:
+                    found = anc
+                    break
+                anc = anc.parent
+            if found is None:
                 break
+            node = found
         return node
     arts = soup.find_all("article")
     if arts:
@@ -1069,7 +1155,10 @@ def _keep(kind: str, text: str) -> bool:
 
 
 def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph], list[str]]:
-    """The article's paragraphs -> (text joined by blank lines, paragraphs, sub-headings)."""
+    """The article's paragraphs -> (text joined by blank lines, paragraphs, sub-headings).
+    Prunes the soup in place: run the metadata steps first."""
+    _prune(soup)
+    soup.__dict__.pop("_newscli_index", None)
     container = _find_container(soup)
     blocks = [(k, t) for k, t in _blocks(container) if _keep(k, t)]
     # a heading equal to the headline is not a sub-heading
@@ -1182,9 +1271,9 @@ def extract(html: str) -> Page:
     """A saved web page -> its article text and Layout (metadata cascade + body)."""
     soup = _soup(html)
     metas = _metas(soup)
-    title_el = soup.find("title")
+    title_el = next(iter(_named(soup, "title")), None)
     title = _clean(title_el.get_text(" ")) if title_el else None
-    h1s = [re.sub(r"\s+([,.;!?)])", r"\1", _clean(h.get_text(" "))) for h in soup.find_all("h1")]
+    h1s = [re.sub(r"\s+([,.;!?)])", r"\1", _clean(h.get_text(" "))) for h in _named(soup, "h1")]
     h1s = [h for h in h1s if 3 < len(h) < 300]
 
     ld = from_jsonld(soup)
@@ -1203,7 +1292,7 @@ def extract(html: str) -> Page:
 
     ceiling = _ceiling(steps, html)
     canonical = None
-    link = soup.find("link", rel="canonical")
+    link = next((t for t in _named(soup, "link") if _attr_has(t, "rel", "canonical")), None)
     if link is not None:
         canonical = link.get("href")
     from_url = url_date(canonical or m.url) or url_date(og.url) or url_date(ld.url)
