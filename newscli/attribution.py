@@ -96,6 +96,7 @@ class Index:
     inside: list = field(default_factory=list)
     inside_starts: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    subject: dict = field(default_factory=dict)  # mention offset -> is it a sentence subject
 
 
 # Honorifics and one-word titles kept in front of a resolved name ("Sen. Ted Cruz").
@@ -103,10 +104,13 @@ _PREFIXES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sgt Pres
                       "Mayor Representative Congressman Congresswoman Pope King Queen Prince Princess".split())
 
 
+_STRIP = (_NOT_FIRST | {w + "." for w in _NOT_FIRST} | TITLE_WORDS | HONORIFICS
+          | {w.capitalize() for w in TITLE_WORDS | HONORIFICS})
+
+
 def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
     """Drop leading sentence words, titles and honorifics; note the one right before the name."""
-    while words and (words[0] in _NOT_FIRST or words[0].rstrip(".") in _NOT_FIRST
-                     or words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
+    while words and words[0] in _STRIP:
         if prefix is not None:
             prefix[:] = [words[0]] if words[0].rstrip(".") in _PREFIXES else []
         words = words[1:]
@@ -284,16 +288,20 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     best, best_at = None, -1
     for p in idx.people.values():
         at = last_mention(p, pos, idx)
-        if at < 0 or pos - at > 6000:
+        if at < 0 or pos - at > 6000 or at + SUBJECT_BONUS + SPEAKER_BONUS <= best_at:
+            continue
+        if idx.subject.get(at) is None:
+            idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
+        if idx.subject[at]:
+            at += SUBJECT_BONUS
+        if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
+            at += SPEAKER_BONUS
+        if at <= best_at:
             continue
         pg = gender_of(p, idx)
         if not (p.person or p.spoke or pg == g):
             continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
-        if _is_subject(idx.text, at, at + len(p.surname)):
-            at += SUBJECT_BONUS
-        if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
-            at += SPEAKER_BONUS
-        if at > best_at and pg in (None, g):
+        if pg in (None, g):
             best, best_at = p, at
     return best.display if best else None
 
