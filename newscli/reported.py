@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
@@ -92,11 +93,34 @@ PARTICIPLES = _words("""
 saying adding noting arguing claiming insisting explaining suggesting warning stating
 declaring writing tweeting acknowledging predicting contending asserting telling
 """)
-MULTI = ("according to", "called for", "calls for", "call for", "pointed out", "points out")
 
 _VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE
-_CUE = re.compile(r"\b(?:[Aa]ccording to|call(?:s|ed)? for|point(?:s|ed)? out|"
-                  + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
+
+
+def _trie_pattern(words) -> str:
+    """One regex for a word list, shaped as a trie ("sa(?:id|ys|ying)"): Python's re tries the
+    branches of a flat alternation one by one at every position, a trie fails on the first letter."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+_CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | {"according to", "According to", "call for", "calls for",
+                                                            "called for", "point out", "points out", "pointed out"})
+                  + r")\b")
 
 # Words between a subject and its verb: "has also said", "on Tuesday said".
 AUX = _words("""
@@ -171,8 +195,11 @@ class Tok(NamedTuple):
     e: int
 
 
-def _toks(text: str, s: int, e: int) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e)]
+@lru_cache(maxsize=256)
+def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
+    # cached: the rules of one cue look at the same window in turn (a cache, not state:
+    # the result depends on the arguments only)
+    return tuple(Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e))
 
 
 # ------------------------------------------------------------------ sentences
@@ -251,7 +278,7 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
 
 def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     """The subject phrase ending right before the verb at vs ("Sen. Ted Cruz (R-Tex.) has said")."""
-    toks = _toks(text, max(lo, vs - 220), vs)
+    toks = _toks(text, max(lo, vs - 160), vs)
     i = len(toks) - 1
     # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
     while i >= 0:
@@ -312,7 +339,7 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _scan_np(toks: list[Tok], i: int) -> int | None:
+def _scan_np(toks, i: int) -> int | None:
     """Index of the token before the noun phrase that ends at toks[i] (None: too long)."""
     j = i
     n = 0
@@ -544,7 +571,10 @@ def rule_after(c: Ctx) -> Found | None:
     low = c.verb.lower()
     if low not in SAY and low not in TELL and low not in BELIEVE:
         return None
-    toks = _toks(t, max(c.floor, c.vs - 200), c.vs)
+    lo = max(c.floor, c.vs - 120)
+    if t.rfind(",", lo, c.vs) < 0:
+        return None  # no comma before the subject: cheap exit for most cues
+    toks = _toks(t, lo, c.vs)
     # walk back over the subject to the comma that ends the content
     i = len(toks) - 1
     while i >= 0 and (toks[i].t.lower() in AUX or toks[i].t.lower() in TIME_WORDS):
