@@ -989,8 +989,8 @@ def _prune(root) -> None:
                 drop.append(node)
             continue
         name = node.name
-        if name in _DROP_SET:
-            drop.append(node)
+        if name in _DROP_SET and not (name == "form" and _holds_story(node, "")):
+            drop.append(node)  # (ASP.NET pages wrap the whole page in one <form>)
             continue
         if name not in ("html", "body", "article", "main") and node.attrs:
             if _is_hidden(node) or node.get("role") in _DROP_ROLES:
@@ -1010,12 +1010,13 @@ _ALWAYS_OUT = re.compile(r"comment|disqus|respond|related|recommend|outbrain|tab
 
 
 def _holds_story(node, at: str) -> bool:
-    """A layout wrapper whose class merely mentions a sidebar or a nav drawer
-    ("panel-two-col-sidebar-right", "ad-portal") but holds the story: keep it."""
+    """A layout wrapper whose class merely mentions a sidebar, a nav drawer or an ad network
+    ("panel-two-col-sidebar-right", "ad-portal", "theme-taboola") but holds the story (its
+    <h1>, <article> or <main>, or a lot of paragraph text): keep it."""
+    if node.find(["h1", "article", "main"]) is not None:
+        return True
     if _ALWAYS_OUT.search(at):
         return False
-    if node.find(["article", "main"]) is not None:
-        return True
     total = 0
     for p in node.find_all("p"):
         total += len(p.get_text())
@@ -1025,10 +1026,35 @@ def _holds_story(node, at: str) -> bool:
 _DROP_ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog")
 
 
+_INLINE = frozenset("a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q s samp "
+                    "small span strike strong sub sup time tt u var wbr label".split())
+
+
+def _text(tag) -> str:
+    """A block's text as readers see it: inline markup adds no spaces ("Nyong<span>'</span>o",
+    drop caps), block children and <br> do; line breaks kept for the caller to split on."""
+    from bs4 import CData, NavigableString
+
+    parts = []
+    for node in tag.descendants:
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString or type(node) is CData:
+                parts.append(str(node))
+        elif node.name == "br":
+            parts.append("\n")
+        elif node.name not in _INLINE:
+            parts.append(" ")
+    text = "".join(parts)
+    return re.sub(r"[^\S\n]+", " ", text).replace("\u00ad", "").replace("\u200b", "")
+
+
 def _block_text(tag) -> str:
-    for br in tag.find_all("br"):
-        br.replace_with("\n")
-    return _clean(tag.get_text(" "))
+    """Text of a block, blank-line separated where the page breaks it with <br><br>."""
+    text = _text(tag)
+    if "\n" not in text:
+        return _clean(text)
+    pieces = [_clean(x) for x in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(x for x in pieces if x)
 
 
 def _score_candidates(root):
@@ -1126,10 +1152,7 @@ def _blocks(container) -> list[tuple[str, str]]:
             elif name in ("h4", "h5", "h6"):
                 out.append(("subheading" if len(text) < 120 else "body", text))
             else:
-                for piece in re.split(r"\n\s*\n", text) if "\n" in text else [text]:
-                    piece = _clean(piece)
-                    if piece:
-                        out.append(("body", piece))
+                out.extend(("body", piece) for piece in text.split("\n\n") if piece)
         elif name == "div" and not child.find(["p", "div", "h2", "h3", "ul", "ol", "table", "section", "article"]):
             text = _block_text(child)
             if len(text) >= 40:
@@ -1273,7 +1296,7 @@ def extract(html: str) -> Page:
     metas = _metas(soup)
     title_el = next(iter(_named(soup, "title")), None)
     title = _clean(title_el.get_text(" ")) if title_el else None
-    h1s = [re.sub(r"\s+([,.;!?)])", r"\1", _clean(h.get_text(" "))) for h in _named(soup, "h1")]
+    h1s = [_clean(_text(h)) for h in _named(soup, "h1")]
     h1s = [h for h in h1s if 3 < len(h) < 300]
 
     ld = from_jsonld(soup)

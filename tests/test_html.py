@@ -301,3 +301,30 @@ def test_copyright_holder_is_never_an_author_filter():
     p = H.extract(page(head, STORY + "<footer><p>© 2019 Dana Wu</p></footer>"))
     assert p.layout.byline.authors == ["Dana Wu"]
     assert p.layout.byline.organization == "Dana Wu"
+
+
+# ---------------------------------------------------------------- body details
+
+def test_inline_markup_adds_no_spaces_and_double_br_splits():
+    body = ('<div class="article-body"><p><span class="drop-cap">W</span>hale watchers met Ana '
+            'Nyong<span>\u2019</span>o on the pier, where the boats wait.</p>'
+            '<p>First part of a long paragraph about the harbor and its boats.<br><br>'
+            'Second part, after a double line break, about the fishermen.</p>' + STORY + '</div>')
+    p = H.extract(page("", body))
+    paras = [p.text[x.start:x.end] for x in p.layout.paragraphs]
+    assert paras[0].startswith("Whale watchers met Ana Nyong\u2019o on the pier")
+    assert paras[1] == "First part of a long paragraph about the harbor and its boats."
+    assert paras[2].startswith("Second part")
+
+
+def test_layout_wrapper_named_like_a_sidebar_is_kept():
+    body = ('<div class="panel-two-col-sidebar-right"><h1>Council story</h1><div class="text">' + STORY
+            + '</div></div><div class="sidebar"><p>Popular now: a long teaser about something else entirely.</p></div>')
+    p = H.extract(page("", body))
+    assert p.text.count("Paragraph") == 5
+    assert "Popular now" not in p.text
+
+
+def test_page_wrapped_in_a_form_keeps_its_story():
+    body = '<form id="aspnetForm" class="mainform"><h1>Cake</h1><div class="story">' + STORY + '</div></form>'
+    assert H.extract(page("", body)).text.count("Paragraph") == 5
