@@ -390,15 +390,24 @@ def _canonical_org(org: str) -> str:
 
 
 def _trailer_rule(line: str, tail: bool) -> Rule | None:
+    """The first TRAILER row that reads the whole (stripped) line; tail-only rows if ``tail``."""
     s = line.strip()
     if not s or len(s) > 600:
         return None
-    for rule in TRAILER:
+    m = _trailer_union(tail).fullmatch(s)  # one pass over the rows, in table order
+    return TRAILER[int(m.lastgroup[1:])] if m else None
+
+
+@lru_cache(maxsize=2)
+def _trailer_union(tail: bool) -> re.Pattern:
+    alts = []
+    for k, rule in enumerate(TRAILER):
         if rule.where == "tail" and not tail:
             continue
-        if rule.rx.fullmatch(s):
-            return rule
-    return None
+        p = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern)  # row-level names are read by rule.rx
+        body = f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
+        alts.append(f"(?P<r{k}>{body})")
+    return re.compile("|".join(alts))
 
 
 def _contributors(rule: Rule, line: str) -> list[str]:
