@@ -120,9 +120,11 @@ _PLACE_DATE = rf"(?:{_PLACE}(?:[ \t]*,[ \t]*{_DATE})?[ \t]+)?"
 
 # name, pattern anchored at the start of the body's first line, a line it exists for
 DATELINES = (
-    Rule("web_repeat", rf"(?P<lead>[A-Z][A-Za-z]{{1,15}})[ \t]*[—–][ \t]*(?:{_PLACE}[ \t]+)?"
-         rf"{_agency('CNN|AP|Reuters|AFP|UPI|Bloomberg')}{_AGENCY_DASH}",
-         "CNN — (CNN) — The Biden administration is racing against the clock"),
+    Rule("web_repeat", rf"(?:[A-Z][\w.,'’ ]{{0,40}}?[ \t]+)?(?:CNN|AP|Reuters|AFP|UPI|Bloomberg)[ \t]*[—–][ \t]*"
+         rf"(?:{_PLACE}[ \t]+)?{_agency('CNN|AP|Reuters|AFP|UPI|Bloomberg')}{_AGENCY_DASH}",
+         "Hong Kong CNN — Hong Kong (CNN) — The city's leader said on Tuesday..."),
+    Rule("cnn_2023", rf"(?:{_PLACE}[ \t]+)?(?P<agency>CNN)[ \t]*[—–][ \t]*",
+         "Washington CNN — The Senate passed the bill on Tuesday."),
     Rule("cnn", rf"{_PLACE_DATE}{_agency('CNN(?: Business)?')}{_AGENCY_DASH}",
          "Washington (CNN) — The Senate passed the bill on Tuesday."),
     Rule("ap", rf"{_PLACE_DATE}{_agency('AP')}{_AGENCY_DASH}",
@@ -550,7 +552,8 @@ def layout(text: str) -> Layout:
             continue
         after_stamp = i > 0 and stamp_style is not None and not _blank(text, *lines[i - 1]) and len(t) <= 250 \
             and dates.parse_stamp_line(_head(text, *lines[i - 1])) is not None
-        ends_block = i + 1 >= L or _blank(text, *lines[i + 1]) or _is_meta(text, lines[i + 1])
+        ends_block = (i + 1 >= L or _blank(text, *lines[i + 1]) or _is_meta(text, lines[i + 1])
+                      or after_stamp and _strong_dateline(text, lines[i + 1][0] + _indent(text, *lines[i + 1])))
         if (not long_line and byline is None and teaser is None and ends_block and len(titles) < 3
                 and (after_stamp or (_titleish(t) or not titles and _sentence_title(text, lines, i, t))
                      and not _strong_dateline(text, s + _indent(text, s, e)))):

@@ -54,6 +54,9 @@ def test_stamp_rows_read_their_example(row):
     ("PARIS (AFP) - French farmers blocked roads on Monday.", "PARIS", "AFP", None),
     ("NEW YORK, Nov. 19 (UPI) — Stocks opened higher.", "NEW YORK", "UPI", (11, 19)),
     ("(CNN) — The White House said on Monday...", None, "CNN", None),
+    ("CNN — (CNN) — The White House said on Monday...", None, "CNN", None),
+    ("Hong Kong CNN — Hong Kong (CNN) — The city's leader said...", "Hong Kong", "CNN", None),
+    ("Washington CNN — The Senate passed the bill on Tuesday.", "Washington", "CNN", None),
     ("Washington (CNN) — Lawmakers returned to the Capitol.", "Washington", "CNN", None),
     ("NEW YORK (Bloomberg) -- Treasuries rose for a third day.", "NEW YORK", "Bloomberg", None),
     ("SALVADOR, Feb 26 - Showers continued throughout the week in", "SALVADOR", None, (2, 26)),
@@ -460,3 +463,11 @@ def test_teaser_then_web_chrome_then_byline():
     assert body(text, lay) == ["Crews worked through the night to restore power after winds toppled lines.",
                                "More than 40,000 homes were still dark on Tuesday, the utility said."]
     assert lay.trailer == ["Link Copied!", "Advertisement"]
+
+
+def test_wire_headline_runs_into_the_dateline():
+    text = "26-FEB-1987 15:01:01.79\nCOCOA REVIEW\nSALVADOR, Feb 26 - Showers continued in\nthe cocoa zone.\n Reuter\n"
+    lay = layout(text)
+    assert lay.headline == "COCOA REVIEW"
+    assert (lay.dateline.place, lay.dateline.date) == ("SALVADOR", "1987-02-26")
+    assert body(text, lay) == ["Showers continued in\nthe cocoa zone."]
