@@ -837,8 +837,77 @@ def _unquoted_words(text: str, s: int, e: int, qs: list[Quote]) -> str:
     return " ".join(words)
 
 
+# Verbs that name or label with the quoted words: "called the plan 'delusional'" stays partial.
+LABELS = _words("""
+call calls called calling describe describes described describing dismiss dismisses dismissed
+label labels labeled labelled dub dubs dubbed term terms termed brand brands branded
+characterize characterizes characterized deride derides derided
+""")
+
+
+def _is_label(q: Quote) -> bool:
+    return bool(q.verb) and q.verb.split()[-1].lower() in LABELS
+
+
+def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote], used: set[int]) -> list[Quote]:
+    """Partial quotes whose own cue (found by quotes.py) opens a reported clause no rule here
+    matched: 'Romney's political director, said the campaign would "do daily requests" early'.
+    The clause runs from the cue to the end of the sentence and becomes one mixed quote."""
+    out: list[Quote] = []
+    pstarts = [p.start for p in paragraphs]
+    k = 0
+    while k < len(marked):
+        q = marked[k]
+        k += 1
+        vs = q.verb_start
+        if (k - 1) in used or q.kind != "partial" or not q.verb or vs is None or q.speaker is None or _is_label(q):
+            continue
+        after = q.end < vs < q.end + 150
+        if not (q.start - 300 < vs < q.start - 1) and not after:
+            continue
+        pi = bisect.bisect_right(pstarts, q.start) - 1
+        if pi < 0:
+            continue
+        para = paragraphs[pi]
+        sents = sentences(text, max(para.start, vs - 400), min(para.end, q.end + 600))
+        sent = next(((a, b) for a, b in sents if a <= vs < b), None)
+        if sent is None or not (sent[0] <= q.start < sent[1]):
+            continue
+        se = sent[1]
+        if after:  # 'Teachers are "watching closely," the union president said.'
+            if _CUE.search(text, q.end + 1, vs) or not text[q.end:q.end + 2].strip(" \"\u201d\u2019'").startswith(","):
+                continue
+            cs = _content_start(text, sent[0], q.start)
+            ce = q.end + 1 if text[q.end:q.end + 1] in _MARKS else q.end
+            if text[cs:q.start].count("\u201c") or text[cs:q.start].count('"'):
+                continue  # another quotation opens the sentence: quotes.py's split quote
+        else:
+            cs = _skip_forward(text, vs + len(q.verb), se, q.verb)
+            if cs > q.start:
+                continue
+            ce = _content_end(text, cs, se)
+        # the quotes inside the clause, this one first
+        inner = [k - 1]
+        while k < len(marked) and marked[k].start < ce and (k not in used):
+            inner.append(k)
+            k += 1
+        qs = [marked[i] for i in inner]
+        last = qs[-1]
+        ce = max(ce, last.end + 1 if text[last.end:last.end + 1] in _MARKS else last.end)
+        if len(_unquoted_words(text, cs, ce, qs).split()) < 2:
+            continue
+        for i in inner:
+            if not (len(inner) == 1 and len(marked[i].text.split()) == 1):
+                used.add(i)
+        out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=q.speaker, verb=q.verb,
+                         verb_start=vs, rule="mixed:marked-cue", confidence=0.55))
+    return out
+
+
 def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Quote]:
     """All quotes of the article: the marked ones (some merged into mixed spans) plus indirect ones."""
+    if not paragraphs:
+        paragraphs = [Paragraph(0, len(text))]
     found = find_indirect(text, paragraphs, marked)
     marked = sorted(marked, key=lambda q: q.start)
     mstarts = [q.start for q in marked]
@@ -857,8 +926,8 @@ def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
         qs = [marked[i] for i in inner]
         cs, ce = f.cs, f.ce
         if qs:
-            if any(q.kind == "partial" and q.rule and "label" in q.rule for q in qs):
-                continue
+            if any(_is_label(q) for q in qs):
+                continue  # "called it 'delusional'": the quoted label stays a partial quote
             rest = _unquoted_words(text, cs, ce, qs)
             if len(rest.split()) < 2 or qs[0].start < cs:
                 if qs[0].start < cs:
@@ -889,6 +958,7 @@ def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
         kind = "mixed" if any(ch in text[cs:ce] for ch in "\u201c\"") and _PAIR.search(text, cs, ce) else "indirect"
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
                          verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
+    out.extend(_mixed_from_marks(text, paragraphs, marked, used))
     for i, q in enumerate(marked):
         if i not in used:
             out.append(q)
