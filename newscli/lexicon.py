@@ -30,6 +30,9 @@ conclude concludes concluded report reports reported told write wrote opine opin
 agree agrees agreed disagree disagreed hint hinted answer answers answered interject interjected
 offer offers offered begin began ended demand demands demanded plead pleaded pled
 reason reasoned summarize summarized repeat repeats repeated echo echoed
+assure assures assured react reacts reacted retort retorted snap snapped scoff scoffed fume fumed
+yelling shouting screaming tweeting declaring announcing warning insisting arguing explaining
+noting asking telling stating claiming joking quipping adding writing recalling replying responding
 """.split())
 
 # Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").

@@ -369,6 +369,8 @@ class Ctx:
     ends_sentence: bool = False  # the quote ends with . ! ? inside its marks
     prev_any: "Found | None" = None  # the previous span's result, whatever its kind
     same_sentence: bool = False  # no sentence end between the previous span and this one
+    recent: "Found | None" = None  # the last speaker found in the article so far
+    recent_block: int = -1
 
 
 def _verb_opens_next(r: list[Tok], j: int) -> bool:
@@ -520,10 +522,24 @@ def rule_after_subject(c: Ctx) -> Found | None:
     return None
 
 
+def rule_after_according(c: Ctx) -> Found | None:
+    """ “...,” according to a court document filed by the state attorney."""
+    r = c.right
+    i = 1 if r and r[0].t == "," else 0
+    if len(r) < i + 3 or r[i].t.lower() != "according" or r[i + 1].t.lower() != "to":
+        return None
+    j = i + 2
+    end = _np_forward(r, j, stop_at_verb=True)
+    m = classify(r[j:_cut_description(r, j, end)], c.text)
+    if not m:
+        return None
+    return Found(m, "according to", r[i].s, "after-according-to", 0.8)
+
+
 def rule_dash_signature(c: Ctx) -> Found | None:
     """ “...” — Jane Doe, mayor of Springfield   (a signature line, no verb)"""
     r = c.right
-    if len(r) < 2 or r[0].t not in ("—", "–", "-"):
+    if len(r) < 2 or r[0].t not in ("—", "–", "-", "\u2015"):
         return None
     if not is_cap(r[1].t):
         return None
@@ -596,15 +612,24 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
     lft = c.left
     if not lft:
         return None
-    # the last cue verb in the sentence before the quote
-    for v in range(len(lft) - 1, max(-1, len(lft) - 25), -1):
+    # the cue verbs of the sentence before the quote, last first ("Nefzi said, adding, “...”")
+    tried = 0
+    for v in range(len(lft) - 1, max(-1, len(lft) - 40), -1):
         lw = lft[v].t.lower()
         if lw in QUOTE_TOKS:
             return None
-        if (lw in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according":
-            break  # a cue verb; "the report" / "his call" are nouns
-    else:
-        return None
+        if (lw in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according" \
+                or (lw == "put" and v + 1 < len(lft) and lft[v + 1].t == "it"):  # as Amar put it, “...”
+            f = _before_at(c, lft, v, lw)
+            if f:
+                return f
+            tried += 1
+            if tried >= 3:
+                return None
+    return None
+
+
+def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
     if lw == "according":  # according to NP, “...”
         if v + 1 < len(lft) and lft[v + 1].t.lower() == "to":
             end = _np_forward(lft, v + 2, stop_at_verb=False)
@@ -692,12 +717,26 @@ def rule_colon_name(c: Ctx) -> Found | None:
     lft = c.left
     if len(lft) < 2 or lft[-1].t != ":" or len(lft) > 8:
         return None
-    if not all(is_cap(tk.t) or tk.t in (".", "-") or tk.t.lower() in PARTICLES for tk in lft[:-1]):
-        return None
+    depth = 0
+    for tk in lft[:-1]:  # "Rep. Trey Gowdy (R-S.C.):" - a name, titles, a parenthetical
+        depth += tk.t == "("
+        ok = depth or is_cap(tk.t) or tk.t in (".", "-", ")") or tk.t.lower() in PARTICLES
+        depth -= tk.t == ")"
+        if not ok:
+            return None
     m = classify(lft[:-1], c.text)
     if not m or not (m.name or m.organization):
         return None
     return Found(m, None, None, "colon-name", 0.6)
+
+
+def rule_recent_speaker(c: Ctx) -> Found | None:
+    """A quote with no cue at all: the speaker quoted just before (within two paragraphs)
+    is still talking, the usual case in news copy."""
+    p = c.recent
+    if p and p.mention and c.sp.block - c.recent_block <= 2 and not c.left:
+        return Found(p.mention, p.verb, p.verb_start, "recent-speaker", 0.3, attributed_here=False)
+    return None
 
 
 # Ordered: the first rule that finds a speaker wins.
@@ -706,6 +745,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "“We will not back down,” said John Kirby, the White House spokesman."),
     ("after-subject-verb", rule_after_subject,
      "“We will not back down,” White House spokesman John Kirby said Tuesday."),
+    ("after-according-to", rule_after_according,
+     "“The evidence cannot prove intent,” according to a court filing by the prosecutor."),
     ("dash-signature", rule_dash_signature,
      "“Our streets are safer than they were a decade ago.” — Jane Doe, mayor of Springfield"),
     # also names its finds "before-inverted" (said Kirby, “...”) and "before-according-to"
@@ -721,6 +762,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "“We have the votes,” she said.\n\n“And we will use them.”"),
     ("colon-intro", rule_colon_intro,
      "The ministry said in a statement:\n\n“The talks will resume next week.”"),
+    ("recent-speaker", rule_recent_speaker,
+     "“We have the votes,” Lopez said.\n\nThe vote is set for Tuesday.\n\n“We will win it.”"),
 )
 
 
@@ -753,6 +796,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     prev_any: Found | None = None
     prev_ended = True
     last_close = 0
+    recent: Found | None = None
+    recent_block = -1
     for idx, sp in enumerate(spans):
         bs, be = blocks[sp.block]
         if sp.block != prev_block:
@@ -775,7 +820,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         qt0 = text[sp.open_e:sp.close_s].rstrip("\"'\u201d\u2019 ")
         c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
                 ends_sentence=qt0[-1:] in ("." , "!", "?"), prev_any=prev_any,
-                same_sentence=prev_any is not None and not prev_ended and ls <= last_close)
+                same_sentence=prev_any is not None and not prev_ended and ls <= last_close,
+                recent=recent, recent_block=recent_block)
         found = None
         for _name, fn, _ex in SPEAKER_RULES:
             found = fn(c)
@@ -799,6 +845,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 q.verb, q.verb_start = found.verb, found.verb_start
             out.append(q)
         prev_any = found if keep else None
+        if found is not None and found.mention and keep:
+            recent, recent_block = found, sp.block
         prev_ended = c.ends_sentence
         if found is not None and (kind == "direct" or found.attributed_here):
             prev = found  # the speaker a following quote in this paragraph continues
