@@ -130,6 +130,8 @@ repeatedly reportedly publicly privately often frequently long just even only al
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
 _BE = _words("is was were are been be being get gets got")
+_PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
+won lost threw wrote led sat told""")
 _PREP = _words("of about on against with for to in at over from into during after before by as")
 # "continued to argue", "went on to say": verb chains before the cue.
 CHAIN = _words("""to continued continues continue went go goes seemed seems appeared appears began begins
@@ -480,7 +482,7 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
     if low in TELL:
         m = _TELL_THAT.match(text, p, e)
         if m:  # "told a crowd in Baltimore that ...": the content starts at "that"
-            return m.end(1)
+            return m.start(1)
         m = _TELL_OBJ.match(text, p, e)
         if not m:
             return e  # no object we can delimit: no content
@@ -493,6 +495,10 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
     m = _GAP.match(text, p, e) if comma else None
     if m:
         p = m.end()
+    if comma and text[p:p + 12].split(" ", 1)[0] in _PREP:
+        m = _TELL_THAT.match(text, p - 1, e)
+        if m:  # "said in an oral history of the Clinton years that ...": skip to "that"
+            return m.start(1)
     return p
 
 
@@ -692,7 +698,8 @@ def _sentence_subject(t: str, ss: int, hi: int) -> tuple[int, int] | None:
         low = tk.lower()
         if not tk[:1].isalnum() and tk not in (".", "-"):
             break
-        if tk[:1].islower() and (low in AUX or low in _VERBS or low in BOUNDARY or low.endswith("ed")):
+        if tk[:1].islower() and (low in AUX or low in _VERBS or low in BOUNDARY or low in CHAIN or low in _PREP
+                                 or low.endswith("ed") or low in _PAST):
             break
         k += 1
     if k == 0 or k >= 7:
