@@ -149,7 +149,9 @@ def _parse_one(item, max_size: int):
         return None, str(item)
     try:
         inp = read_input(item, max_size)
-        return parse(inp.text, path=item).to_dict(), None
+        article = parse(inp.text, path=item)
+        article.source.encoding = inp.encoding  # parse() sees text; the bytes' encoding is known here
+        return article.to_dict(), None
     except InputError as e:
         return None, str(e)
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -45,10 +46,16 @@ _BOMS = (
 # 0x93/0x94, dashes 0x96/0x97, apostrophe 0x92...). Text that fails UTF-8 and uses them is
 # almost surely Windows-1252; without them we do not guess and report invalid UTF-8.
 _CP1252_MARKERS = frozenset(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_CP1252_MARKER_RE = re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in sorted(_CP1252_MARKERS)) + b"]")
+# A well-formed UTF-8 multi-byte sequence. UTF-8 curly quotes (E2 80 9C) hold marker bytes
+# too, so text with these is damaged UTF-8, not Windows-1252: decoding it as cp1252 would
+# turn every “ into â€œ without a word.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Bytes -> (text, encoding). The BOM is dropped; newlines are kept as they are."""
+    """Bytes -> (text, encoding). The BOM is dropped; LF and CRLF are kept as they are, a
+    lone CR (classic Mac line ends) becomes LF: one character for one, so no offset moves."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -62,7 +69,8 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
         enc = "utf-8"
     except UnicodeDecodeError as e:
-        if any(b in _CP1252_MARKERS for b in data) and _decodes_cp1252(data):
+        if (_CP1252_MARKER_RE.search(data) and not _UTF8_MULTIBYTE.search(data)
+                and _decodes_cp1252(data)):
             text, enc = data.decode("cp1252"), "cp1252"
         else:
             raise InputError(path, f"invalid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
@@ -77,7 +85,12 @@ def _decodes_cp1252(data: bytes) -> bool:
         return False
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def _check_text(text: str, path: str) -> str:
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     if not text.strip():
         raise InputError(path, "empty file" if not text else "only whitespace, no story")
     if "\x00" in text:
