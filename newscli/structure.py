@@ -798,6 +798,9 @@ def _body_paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
 _SENT_END = tuple(".!?\"”’')]:")
 
 
+_QA_RX = re.compile(r"(?:Q|A)\s*[:.)]|Q[A-Z]|[A-Z][A-Z .'-]{1,30}:\s")  # Q&A, "TAPPER: ..." transcripts
+
+
 def _mark_subheadings(text: str, paras: list[Paragraph]) -> None:
     """A short line alone between prose paragraphs is a sub-heading."""
     for k in range(1, len(paras) - 1):
@@ -807,8 +810,14 @@ def _mark_subheadings(text: str, paras: list[Paragraph]) -> None:
         s = text[p.start:p.end]
         if "\n" in s or len(s.split()) > 15:
             continue
-        if s.endswith((".", ",", ";", ":", "!", '"', "”")) or not (s[0].isupper() or s[0].isdigit()):
+        bare = s.rstrip("'\"’”)]")
+        if bare.endswith((".", ",", ";", ":", "!")) or s.endswith(('"', "”", "''")) or not s[0].isupper():
             continue
+        words = s.split()
+        if len(words) < 2 or _QA_RX.match(s):
+            continue
+        if bare.endswith("?") and sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            continue  # a one-line question in the body, not a heading ("Come again?")
         # stand-alone: blank lines on both sides
         if not (_blank_before(text, p.start) and _blank_after(text, p.end)):
             continue
@@ -816,7 +825,7 @@ def _mark_subheadings(text: str, paras: list[Paragraph]) -> None:
         if prev.kind != "body" or not text[prev.start:prev.end].rstrip().endswith(_SENT_END):
             continue
         nt = text[nxt.start:min(nxt.end, nxt.start + 400)]
-        if nxt.end - nxt.start < 60 or not re.search(r"[.!?]", nt):
+        if nxt.end - nxt.start < 60 or not re.search(r"[.!?]", nt) or not (nt[0].isupper() or nt[0] in "\"“‘'"):
             continue
         p.kind = "subheading"
 

@@ -43,6 +43,7 @@ def test_trailer_rows_match_their_example(rule):
 def test_stamp_rows_read_their_example(row):
     got = dates.parse_stamp_line(row.example)
     assert got is not None and (got["published"] or got["updated"])
+    assert dates.stamp_rows_match(row.example) == row.name
 
 
 # ---------------------------------------------------------------- datelines
@@ -136,6 +137,9 @@ def test_bylines(line, authors, org):
 ])
 def test_no_byline_in_prose(line):
     assert parse_byline(line) is None
+    lay = layout(f"Storm hits the coast\n\n{line}\n\nMore rain is expected on Wednesday.\n")
+    assert lay.byline.authors == [] and lay.byline.organization is None
+    assert body(f"Storm hits the coast\n\n{line}\n\nMore rain is expected on Wednesday.\n", lay)[0] == line
 
 
 _LOWER = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
@@ -471,3 +475,21 @@ def test_wire_headline_runs_into_the_dateline():
     assert lay.headline == "COCOA REVIEW"
     assert (lay.dateline.place, lay.dateline.date) == ("SALVADOR", "1987-02-26")
     assert body(text, lay) == ["Showers continued in\nthe cocoa zone."]
+
+
+@pytest.mark.parametrize("line, is_heading", [
+    ("What owners say", True),
+    ("Netanyahu dismissed the plan as ‘delusional’", True),
+    ("What Happens Next?", True),
+    ("Come again?", False),
+    ("TAPPER: Do you think he has campaigned as a healer?", False),
+    ("Q: Is he conservative?", False),
+    ("Her novel is a comedy in the style of ''Bridget Jones's Diary.''", False),
+    ("12", False),
+])
+def test_subheadings(line, is_heading):
+    prose = "The council met for five hours on Tuesday and voted to approve the budget."
+    text = f"Council passes budget\n\n{prose}\n\n{line}\n\n{prose}\n"
+    lay = layout(text)
+    assert (lay.subheadings == [line]) is is_heading
+    assert sum(p.kind in ("body", "subheading") for p in lay.paragraphs) == 3
