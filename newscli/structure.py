@@ -216,6 +216,9 @@ TRAILER = (
     Rule("web_chrome", r"(?i)(?:share(?: this)?(?: article| story| on \w+)?|link copied!?|copy link|tweet|email"
          r"|print|comments?|video ad feedback|ad feedback|now playing|see more videos|close|skip to content)",
          "Link Copied!"),
+    Rule("newsletter", r"(?i)(?:sign up|subscribe)\b.{0,120}?\bnewsletters?\b.{0,120}",
+         "Sign up for our free Morning Briefing newsletter here."),
+    Rule("standards", r"(?i)our standards:.{0,120}", "Our Standards: The Thomson Reuters Trust Principles.", "tail"),
     Rule("reuters_signoff", r"(?i)reuters?(?:[ \t]*\.{1,3}|[ \t]*\^M|[ \t]+[A-Z]\b)*", "Reuter", "tail"),
     Rule("more", r"(?i)(?:more|\(?more\)?)", "MORE", "tail"),
     Rule("reporting_by", r"(?i)\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled)[ \t]+by[ \t]+.{2,400}",
