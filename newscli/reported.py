@@ -168,7 +168,9 @@ _STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]
                    r"argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
                    r"whereas|where|even|despite|when|" + "|".join(sorted(PARTICIPLES)) + r"\b)"
                    r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
-                   r"|[ \t]+and[ \t]+(?:said|says|added|adds|told|tells|noted|wrote|argued)\b")
+                   r"|,?[ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
+                   r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b"
+                   r"|,[ \t]+for[ \t]+(?:instance|example)\b")
 # Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
 _ADVERBIAL = re.compile(
     r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
