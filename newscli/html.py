@@ -25,6 +25,7 @@ never pays for it.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field, fields
@@ -228,7 +229,8 @@ _ROLE_TAIL = re.compile(
     re.I)
 _MONTH_TAIL = re.compile(rf"\s+(?:on\s+)?{_MON}(?:\s+\d.*)?$|\s+\d{{1,2}}[/.]\d.*$|\s+(?:19|20)\d\d.*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*|\s*\|\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
-_BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story|photos?)\s+)?(?:by|par|von|por|de|door|di|av)\b[:\s]*", re.I)
+_BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|par|von|por|door|av)\b[:\s]*|"
+                 r"^(?:author|autor|auteur|autore)s?\s*:\s*", re.I)
 _DEGREE = re.compile(r",?\s+(?:MA|MD|PhD|Ph\.\s?D\.?|MPH|RN|MS|MBA|BSc|MSc|DO|RD|CDE|LD|CPT|FACP|DrPH|DPhil)\b\.?(?=\s*(?:,|;|&|\band\b|$))")
 _SUFFIX = re.compile(r",\s*(Jr|Sr|II|III|IV)\b\.?")
 
@@ -251,12 +253,16 @@ def clean_authors(values, site: str | None = None, keep_agency: bool = False, le
         for _ in range(3):
             raw = _DEGREE.sub("", raw)
         raw = _SUFFIX.sub(r" \1.", raw)
+        named_here = False
         for part in _SPLIT.split(raw):
             name = _clean(part).strip(" .,:;|-–—·•")
             name = _BY.sub("", name)
-            name = _ROLE_TAIL.sub("", name).strip(" ,|-–—")
-            name = _DEGREE.sub("", name).strip(" ,")
+            stripped = _ROLE_TAIL.sub("", name).strip(" ,|-–—")
+            role = stripped != name
+            name = _DEGREE.sub("", stripped).strip(" ,")
             name = _MONTH_TAIL.sub("", name).strip(" ,")
+            if not lenient and named_here and (role or not name or not _looks_like_name(name, strict=True)):
+                break  # "Jane Roe, Senior Technologist, ACLU Speech, Privacy and Technology Project"
             if not name:
                 continue
             low = name.lower()
@@ -273,6 +279,7 @@ def clean_authors(values, site: str | None = None, keep_agency: bool = False, le
                 name = name.title()
             if _key(name) not in {_key(a) for a in out}:
                 out.append(name)
+            named_here = True
     if not out and keep_agency and agencies:
         return agencies[:1]
     return out
@@ -719,7 +726,7 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
             continue
         t = parent.get_text(" ", strip=True)
         m = _BY_STRING.search(t)
-        if len(t) < 120 and m:
+        if len(t) < 120 and m and _byline_prefix(t[:m.start()]):
             groups.append(([t[m.start():].lstrip("-–—|·•, ")], False))
     if text:
         m = _BY_LINE.search(text[:3000])
@@ -776,10 +783,23 @@ _EXPLICIT_CLASS = re.compile(r"fn|author|(?:[\w-]*-)?author-?name|byline-?name",
 _LAYOUT_TOKEN = re.compile(r"wrap|container|main|content|has-|with-|layout|grid|col", re.I)
 
 
+def _byline_prefix(prefix: str) -> bool:
+    """What may stand before "by" in a byline: nothing, a date, "Posted on ..." ("Posted on
+    September 21, 2020 by Adi Tzlil"); not a sentence ("... was hacked by Russian Network")."""
+    p = prefix.strip(" -–—|·•,")
+    if not p:
+        return True
+    if re.search(r"(?i)(?:photo|image|illustration|video|graphic|picture|art|design|edited|translated)\w*$", p):
+        return False  # "Photo by ...": a credit, not the byline
+    if re.match(r"(?i)(?:posted|published|written|story|words|text|reporting|report|article)\b", p):
+        return True
+    return _visible_date(p) is not None and len(p) < 60
+
+
 def _in_boilerplate(el) -> bool:
     """Is the element inside comments, related links, sidebars and the like? (Looks up to the
     enclosing <article>/<main>: what wraps those is page layout.)"""
-    for i, parent in enumerate(el.parents):
+    for i, parent in enumerate(itertools.chain((el,), el.parents)):
         if i > 25 or parent.name in ("body", "html", "[document]", None):
             break
         if parent.name in ("footer", "aside", "nav"):

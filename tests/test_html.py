@@ -328,3 +328,25 @@ def test_layout_wrapper_named_like_a_sidebar_is_kept():
 def test_page_wrapped_in_a_form_keeps_its_story():
     body = '<form id="aspnetForm" class="mainform"><h1>Cake</h1><div class="story">' + STORY + '</div></form>'
     assert H.extract(page("", body)).text.count("Paragraph") == 5
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+    ("— by Kenneth Surin", ["Kenneth Surin"]),
+    ("The server was hacked by Russian Network", []),  # a sentence, not a byline
+    ("Photo by Joan Vega", []),  # a credit, not the byline
+])
+def test_by_lines_in_the_page(line, expected):
+    body = f"<h1>Headline here</h1><div><span>{line}</span></div>" + STORY
+    assert H.from_visible(soup(page(body=body))).authors == expected
+
+
+def test_byline_stops_at_the_role_and_affiliation():
+    assert H.clean_authors(["Dana Wu, Senior Staff Technologist, Civic Speech, Privacy, and Technology Project"]) \
+        == ["Dana Wu"]
+
+
+def test_comment_authors_are_not_bylines():
+    body = (STORY + '<div id="comments"><div class="comment-author vcard"><cite class="fn">Art Vale</cite> '
+            '<span class="says">says:</span></div><p>Great post, thanks for writing it.</p></div>')
+    assert H.from_visible(soup(page(body=body))).authors == []
