@@ -559,6 +559,10 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
     while j > 0 and (toks[j - 1].t.lower() in ADVERBS or toks[j - 1].t.lower() in ("to", "continued", "went",
                                                                                       "on", "have", "has")):
         j -= 1
+    if j >= 2 and toks[j - 1].t.lower() == "who":  # "Mike Pence, who called their son ..."
+        j -= 1
+        if toks[j - 1].t == ",":
+            j -= 1
     if j == 0:
         return None
     end = j
@@ -934,14 +938,16 @@ def _kind(c: Ctx, qt: str, found: Found | None) -> str:
 
 def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
+    lw = c.left[-1].t.lower() if c.left else ""
+    # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles
+    if is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \
+            and not (found is not None and found.attributed_here and not c.left):
+        return False
     if kind == "direct":
         if found is None and len(qt.split()) <= 2 and not c.block_start:
             return False
         return True
     attributed = found is not None and found.attributed_here
-    lw = c.left[-1].t.lower() if c.left else ""
-    if is_title_like(qt) and not (lw in LABEL_VERBS or lw == "as"):
-        return False
     if not attributed:
         return False
     return True
