@@ -170,7 +170,9 @@ _STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]
                    r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
                    r"|,?[ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
                    r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b"
-                   r"|,[ \t]+for[ \t]+(?:instance|example)\b")
+                   r"|,[ \t]+for[ \t]+(?:instance|example)\b"
+                   # a dash opening the writer's aside: "... — as long as it comes with ..."
+                   r"|[ \t]+(?:\u2014|--|-)[ \t]+(?:and|but|as|except|which|who|while|though|even|including|not)\b")
 # Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
 _ADVERBIAL = re.compile(
     r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
