@@ -746,7 +746,8 @@ def _visible_published(soup, text: str = "") -> str | None:
     """A publication date as the page shows it: in an element whose class says date/posted/
     byline, else in a short line just under the <h1>, else at the top of the article text."""
     for el in _matching(soup, _has_attr_match(_DATE_ATTR), limit=80):
-        if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el):
+        if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el) \
+                or _in_masthead(el):
             continue
         t = el.get_text(" ", strip=True)
         if not t or len(t) > 200:
@@ -762,6 +763,8 @@ def _visible_published(soup, text: str = "") -> str | None:
             t = _clean(st)
             if not t or type(st) is not NavigableString or st.parent is None or st.parent.name in ("script", "style"):
                 continue
+            if len(t) > 200:
+                break  # the story has begun: a date further down is not the article's
             if len(t) < 80:
                 dt = _visible_date(t, published_only=True)
                 if dt:
@@ -781,6 +784,17 @@ _BOILER = re.compile(r"comment|respond|reply|related|sidebar|widget|footer|recom
 
 _EXPLICIT_CLASS = re.compile(r"fn|author|(?:[\w-]*-)?author-?name|byline-?name", re.I)
 _LAYOUT_TOKEN = re.compile(r"wrap|container|main|content|has-|with-|layout|grid|col", re.I)
+
+
+def _in_masthead(el) -> bool:
+    """Inside the page's own header (a masthead shows today's date, not the article's)?"""
+    for parent in el.parents:
+        if parent.name in ("article", "main"):
+            return False
+        if parent.name == "header" or re.search(r"masthead|site-header|top-?bar|global-header",
+                                                _attr_text(parent), re.I):
+            return not any(a.name in ("article", "main") for a in parent.parents)
+    return False
 
 
 def _byline_prefix(prefix: str) -> bool:
@@ -1340,8 +1354,8 @@ def extract(html: str) -> Page:
         canonical = link.get("href")
     from_url = url_date(canonical or m.url) or url_date(og.url) or url_date(ld.url)
     scripted = from_scripts(soup)
-    published = _pick_date([ld.published, og.published, named.published, tm.published, scripted.published,
-                            from_url, vis.published], ceiling)
+    published = _pick_date([ld.published, og.published, named.published, tm.published, from_url,
+                            scripted.published, vis.published], ceiling)
     published = _prefer_local(published, [from_url, tm.published, vis.published])
     updated = _pick_date([ld.updated, og.updated, named.updated, tm.updated], None)
     if updated and published and _day(updated) < _day(published):

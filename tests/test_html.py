@@ -350,3 +350,9 @@ def test_comment_authors_are_not_bylines():
     body = (STORY + '<div id="comments"><div class="comment-author vcard"><cite class="fn">Art Vale</cite> '
             '<span class="says">says:</span></div><p>Great post, thanks for writing it.</p></div>')
     assert H.from_visible(soup(page(body=body))).authors == []
+
+
+def test_masthead_date_is_not_the_articles():
+    body = ('<header class="site-header"><span class="date">Friday, November 27, 2026</span></header>'
+            '<h1>Old story</h1>' + STORY)
+    assert H._visible_published(soup(page(body=body))) is None
