@@ -65,6 +65,7 @@ class Person:
     at: list = field(default_factory=list)  # offsets of its mentions
     checked: bool = False
     prefix: str | None = None  # "Mr.", "Sen.", "President": how the article styles the person
+    fgender: str | None = None  # from the first name
     person: bool = False  # a known first name, an honorific or a title: not a place or a brand
     spoke: list = field(default_factory=list)  # offsets where the person is a quote's speaker
 
@@ -125,6 +126,7 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
     idx = Index(text=text)
     inside = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
     events = []  # (pos, Person)
+    singles = []  # ("Pincus", "Mr", prefix): honorific + surname mentions
     for m in _CAPRUN.finditer(text):
         s0 = m.start()
         if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "'\u2019-"):
@@ -137,23 +139,13 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             if i and w in _NOT_FIRST and w not in _PREFIXES:
                 words = words[:i]  # "C. He": the run ran into the next sentence
                 break
-        if len(words) > 3 and not any(len(w) == 2 and w.endswith(".") for w in words):
+        if len(words) > 4 or len(words) == 4 and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]):
             continue  # a Title-Cased headline, not a name
         if not words or any(w in _ORGISH for w in words):
             continue
         if len(words) < 2:
-            if hon:  # "Mr. Pincus": a surname with a gender
-                w = words[0].rstrip(".")
-                if w not in idx.by_surname:
-                    idx.by_surname[w] = idx.people[w] = Person(w, w)
-                p = idx.by_surname[w]
-                p.person = True
-                p.prefix = pre[-1] if pre else p.prefix
-                if hon in _GENDER_OF_HON:
-                    if _GENDER_OF_HON[hon] == "m":
-                        p.male += 3
-                    else:
-                        p.female += 3
+            if hon:  # "Mr. Pincus": a surname with a gender, matched after all full names
+                singles.append((words[0].rstrip("."), hon, pre[-1] if pre else None))
             continue
         full = " ".join(words)
         surname = words[-1].rstrip(".,")
@@ -163,14 +155,15 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         if p is None:
             p = Person(full, surname)
             idx.people[full] = p
-            old = idx.by_surname.get(surname)
-            if old is None or (not old.person and len(old.name.split()) < len(words)):
-                idx.by_surname[surname] = p
             first = words[0].lower()
             if first in MALE_FIRST_NAMES:  # a first name outweighs nearby pronouns
-                p.person, p.male = True, p.male + 5
+                p.person, p.male, p.fgender = True, p.male + 5, "m"
             elif first in FEMALE_FIRST_NAMES:
-                p.person, p.female = True, p.female + 5
+                p.person, p.female, p.fgender = True, p.female + 5, "f"
+            old = idx.by_surname.get(surname)
+            # the surname's owner: the first full name, unless a later one is clearly a person
+            if old is None or (not old.fgender and p.fgender):
+                idx.by_surname[surname] = p
         if pre:
             p.person, p.prefix = True, pre[-1]
         elif hon:
@@ -186,6 +179,19 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
                 p.titles.add(w.lower())
                 p.person = True
         events.append((s0, p, None))
+    for w, hon, prefix in singles:
+        g = _GENDER_OF_HON.get(hon)
+        p = person_for(idx, w, g)
+        if p is None:
+            p = idx.people[f"{hon}. {w}"] = Person(w, w)
+            idx.by_surname.setdefault(w, p)
+        p.person = True
+        if prefix and p.fgender in (None, g):
+            p.prefix = prefix
+        if g == "m":
+            p.male += 3
+        elif g == "f":
+            p.female += 3
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
     idx.events = events
@@ -193,6 +199,18 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         authors = getattr(getattr(layout, "byline", None), "authors", None) or []
         idx.author = authors[0] if authors else None
     return idx
+
+
+def person_for(idx: Index, surname: str, gender: str | None) -> Person | None:
+    """The person with this surname, preferring one whose first name fits the gender
+    ("Mrs. Clinton" is Hillary, "Mr. Clinton" is Bill)."""
+    best = idx.by_surname.get(surname)
+    if best is None or gender is None or best.fgender in (None, gender):
+        return best
+    for p in idx.people.values():
+        if p.surname == surname and p.fgender == gender:
+            return p
+    return None
 
 
 def _quoted(idx: Index, pos: int) -> int | None:
@@ -306,7 +324,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     return best.display if best else None
 
 
-SUBJECT_BONUS = 200  # chars: a sentence subject outranks a later object
+SUBJECT_BONUS = 400  # chars: a sentence subject outranks a later object
 
 
 def _is_subject(text: str, k: int, e: int) -> bool:
@@ -372,12 +390,16 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     nm = sp.name
     if not nm:
         return None
+    men = (sp.mention or "").split()
+    hon = men[0].rstrip(".") if men and men[0].rstrip(".") in _HON else None
     words = nm.replace(".", ". ").split()
     words = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in HONORIFICS] or words
     surname = _POSS.sub("", words[-1]).rstrip(".,")
     if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
         surname = words[-2].rstrip(",")
-    p = idx.by_surname.get(surname)
+    p = person_for(idx, surname, _GENDER_OF_HON.get(hon))
+    if p is None and hon in _GENDER_OF_HON:
+        return f"{men[0]} {' '.join(words)}"
     if p is None:
         p = Person(" ".join(words), surname, person=True)
         idx.people[p.name] = p
@@ -387,7 +409,11 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     p.spoke.append(pos)
     if sp.title and not p.prefix:
         pass
-    return p.display if len(p.name.split()) >= len(words) else " ".join(words)
+    if len(p.name.split()) < len(words):
+        return " ".join(words)
+    if hon and hon in _GENDER_OF_HON:  # the mention's own honorific: "Mrs. Clinton"
+        return f"{men[0]} {p.name}"
+    return p.display
 
 
 def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:
