@@ -130,6 +130,7 @@ repeatedly reportedly publicly privately often frequently long just even only al
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
 _BE = _words("is was were are been be being get gets got")
+_DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
 won lost threw wrote led sat told""")
 _PREP = _words("of about on against with for to in at over from into during after before by as")
@@ -279,6 +280,8 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     if head[:1].isupper() or low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
         return True
     # lower-case heads: plural people nouns ("critics", "economists") or -er/-ist agents
+    if low.endswith(("ist", "ian", "er", "or")) and len(low) > 4 and words[0].lower() in _DETS:
+        return True  # "the self-described democratic socialist", "a former prosecutor"
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "ives", "s")) and len(low) > 3
 
 
@@ -335,8 +338,12 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     j = _scan_np(toks, i)
     if j is None or j == i:
         return None
-    if j >= 0 and toks[j].t.lower() in ("what", "which", "whom", "whose", "than", "who"):
-        return None  # "what he said was": a relative clause, not a report
+    if j >= 0 and toks[j].t.lower() in ("what", "whom", "whose", "than", "who", "which"):
+        if toks[j].t.lower() == "what" or toks[j].t.lower() == "than":
+            return None  # "what he said was": the content is the antecedent, not a clause here
+        # "a plan which he said would fail": the relative clause after the verb is the content
+        start = toks[j + 1].s
+        return (start, end, True) if _speaker_ok(text, start, end) else None
     start = toks[j + 1].s
     # a subject right after a comma may be an appositive's head: "X, a former aide, said" is
     # handled above; "After the vote, the senator said" just starts at the comma.
@@ -610,9 +617,9 @@ def rule_after(c: Ctx) -> Found | None:
     if t[comma + 1:comma + 2] in _MARKS:
         ce = comma + 2  # C,” X said: the closing mark belongs to a mixed span
     ce = _content_end(t, cs, ce) if t[ce - 1:ce] not in _MARKS else ce
-    if ce - cs < 10:
-        return None
     rest = t[p:c.se].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    if ce - cs < 10 and not (rest.startswith(",") and len(rest.split()) >= 3 and ce > cs):
+        return None
     if rest.startswith(",") and len(rest.split()) >= 3:
         frag = t[cs:ce].split()
         if len(frag) <= 5 and not any(w.lower() in AUX or w.lower() in _BE or w.endswith("ed") for w in frag):
@@ -652,6 +659,7 @@ def rule_before(c: Ctx) -> Found | None:
     subj = _subject_before(t, c.floor, c.vs)
     if subj is None:
         return None
+    relative = len(subj) == 3
     if low in SHOW and t[subj[0]:subj[1]].split()[-1].lower() not in SHOW_SUBJECTS:
         return None
     cs = _skip_forward(t, c.ve, c.se, c.verb)
@@ -660,9 +668,14 @@ def rule_before(c: Ctx) -> Found | None:
         if low.startswith(("want", "plan", "intend", "seek", "sought")):
             return None
     ce = _content_end(t, cs, c.se)
+    if relative:
+        k = t.find(",", cs, ce)
+        ce = _content_end(t, cs, k) if k > 0 else ce
     if ce - cs < 3 or t[cs:cs + 1] in ".,;:?!" or ce <= cs:
         return None
     first = t[cs:cs + 12].split(" ", 1)[0].lower()
+    if relative:
+        return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before-relative", 0.5)
     if first in AUX and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
         return None  # "the bill he said was dead": the cue is inside a relative clause
     if first in _PREP and low not in STANCE:
