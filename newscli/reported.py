@@ -334,7 +334,7 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
         if i < 0:
             return None
     if toks[i].t == ",":
-        return _appositive(text, toks, i)
+        return _appositive(text, toks, i) or _comma_subject(text, toks, i, lo)
     j = _scan_np(toks, i)
     if j is None or j == i:
         return None
@@ -350,6 +350,45 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     if not _speaker_ok(text, start, end):
         return None
     return start, end
+
+
+def _comma_subject(text: str, toks, i: int, lo: int) -> tuple[int, int] | None:
+    """A subject with several commas: 'Cory James, 22, of Flint, Mich., said', 'The state's
+    chairman, Phil Lovas, said'. The phrase runs back to the clause start; only a "who" or
+    "which" segment may hold a verb, and a leading "In response, on Tuesday," is dropped."""
+    k = i - 1
+    while k >= 0:
+        tk = toks[k].t
+        if tk in (".", "!", "?", ";", ":") or tk in _MARKS:
+            break
+        k -= 1
+    if k < 0 and toks and toks[0].s > lo + 1:
+        return None  # the window was cut: too long to be a subject
+    segs: list[list[Tok]] = [[]]
+    for tk in toks[k + 1:i]:
+        if tk.t == ",":
+            segs.append([])
+        else:
+            segs[-1].append(tk)
+    while segs and segs[0] and (segs[0][0].t.lower() in _PREP or segs[0][0].t.lower() in TIME_WORDS
+                                or CONNECTIVES.match(segs[0][0].t + " ")):
+        segs.pop(0)
+    if len(segs) < 2 or not segs[0] or len(segs[0]) > 8 or sum(len(x) for x in segs) > 30:
+        return None
+    for n, seg in enumerate(segs):
+        if not seg:
+            return None
+        rel = seg[0].t.lower() in ("who", "which", "whose")
+        for tk in seg:
+            low = tk.t.lower()
+            if not rel and (low in _BE or (low in AUX and low != "also") or low in _VERBS
+                            or (low in BOUNDARY and low not in ("and", "of"))):
+                return None
+    head = segs[0]
+    ms, me = head[0].s, segs[-1][-1].e
+    if not any(tk.t[:1].isupper() or tk.t.lower() in SPEAKER_NOUNS for tk in head):
+        return None
+    return (ms, me) if _speaker_ok(text, head[0].s, head[-1].e) else None
 
 
 def _scan_np(toks, i: int) -> int | None:
