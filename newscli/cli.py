@@ -230,7 +230,7 @@ def parse_cmd(
 
     Example: newscli parse story.txt --format jsonl
     """
-    from .export import dumps
+    from .export import dumps, utf8
 
     with guard():
         failed = False
@@ -242,7 +242,7 @@ def parse_cmd(
                 failed = True
                 continue
             if format is ParseFormat.jsonl:
-                sys.stdout.write(dumps(rec) + "\n")
+                utf8(sys.stdout).write(dumps(rec) + "\n")
             else:
                 records.append(rec)
         if format is ParseFormat.json:
@@ -449,9 +449,9 @@ def stats(
     with guard():
         numbers = st.compute(_store(db).articles(), top)
         if as_json:
-            from .export import dumps
+            from .export import dumps, utf8
 
-            sys.stdout.write(dumps(numbers) + "\n")
+            utf8(sys.stdout).write(dumps(numbers) + "\n")
             return
         _out_console().print(st.render(numbers))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import IO, Iterable, Iterator
 
 from .models import Article
@@ -18,24 +19,35 @@ CSV_FIELDS = ("article_id", "headline", "published", "section", "authors", "orga
               "quote", "start", "end")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps(obj) -> str:
-    """JSON text that is valid UTF-8 whatever the input held (lone surrogates escaped)."""
-    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") \
-        if _has_surrogates(obj) else json.dumps(obj, ensure_ascii=False)
-
-
-def _has_surrogates(obj) -> bool:
+    """JSON text that is valid UTF-8 whatever the input held: a lone surrogate (a file name
+    that is not UTF-8) is written as its JSON escape (\\udce9), which every reader accepts."""
+    s = json.dumps(obj, ensure_ascii=False)
     try:
-        json.dumps(obj, ensure_ascii=False).encode("utf-8")
-        return False
+        s.encode("utf-8")
+        return s
     except UnicodeEncodeError:
-        return True
+        return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def utf8(out: IO[str]) -> IO[str]:
+    """The stream, writing UTF-8 whatever the locale says (JSON is UTF-8 by definition; a
+    LANG=C or latin-1 terminal must not turn a quote into an encoding error)."""
+    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if enc not in ("utf-8", "utf8"):
+        try:
+            out.reconfigure(encoding="utf-8", errors="strict")
+        except (AttributeError, ValueError, OSError):
+            pass
+    return out
 
 
 def write_json(records: Iterable[dict], out: IO[str]) -> None:
     """One JSON array, streamed record by record (no need to hold it all as one string)."""
+    out = utf8(out)
     out.write("[")
     n = 0
     for n, r in enumerate(records, 1):
@@ -45,6 +57,7 @@ def write_json(records: Iterable[dict], out: IO[str]) -> None:
 
 
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
+    out = utf8(out)
     for r in records:
         out.write(dumps(r) + "\n")
 
@@ -52,6 +65,7 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
 def neutralise_cell(value) -> str:
     """A CSV cell a spreadsheet will show as text, never evaluate."""
     s = "" if value is None else str(value)
+    s = _SURROGATE.sub("\ufffd", s)  # a CSV file is written as UTF-8: no lone surrogates
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
@@ -73,7 +87,10 @@ def csv_rows(records: Iterable[dict]) -> Iterator[dict]:
 
 
 def write_csv(records: Iterable[dict], out: IO[str]) -> None:
-    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    out = utf8(out)
+    # RFC 4180 line ends. With "\n" as the terminator Python's csv leaves a CR inside a cell
+    # unquoted, and readers then split the row there: a cell could start a new row.
+    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
     w.writeheader()
     for row in csv_rows(records):
         w.writerow({k: neutralise_cell(row.get(k)) for k in CSV_FIELDS})

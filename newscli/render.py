@@ -8,22 +8,31 @@ offsets still line up), and the result is a rich.text.Text, which Rich never par
 from __future__ import annotations
 
 import re
+import sys
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-# C0 controls but tab and newline, DEL, C1 controls (CSI, OSC...), and the Unicode bidi
-# embeddings, overrides and isolates that can make text display in another order.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab and newline, DEL, C1 controls (CSI, OSC...), the Unicode bidi
+# embeddings, overrides and isolates that can make text display in another order, and lone
+# surrogates (from file names that are not UTF-8), which no terminal can be sent.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+# Whitespace controls that are safe as plain whitespace: a CR before LF is shown as a space
+# (CRLF text must not show U+FFFD at every line end), a lone CR as LF, VT and FF as spaces.
+_SPACES = str.maketrans({"\r": "\n", "\v": " ", "\f": " "})
 REPLACEMENT = "\ufffd"
 SPEAKER_STYLES = ("bold cyan", "bold magenta", "bold green", "bold yellow", "bold blue", "bold red")
 
 
 def clean(s: object) -> str:
     """Untrusted text with every control sequence neutralised, same length as the input."""
-    return _UNSAFE.sub(REPLACEMENT, "" if s is None else str(s))
+    s = "" if s is None else str(s)
+    if "\r" in s:
+        s = s.replace("\r\n", " \n")
+    return _UNSAFE.sub(REPLACEMENT, s.translate(_SPACES))
 
 
 def safe(s: object, style: str = "") -> Text:
@@ -33,6 +42,12 @@ def safe(s: object, style: str = "") -> Text:
 def short(s: object, n: int) -> str:
     s = " ".join(clean(s).split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def short_path(s: object, n: int) -> str:
+    """A path cut from the left: the file name is the part worth seeing."""
+    s = " ".join(clean(s).split())
+    return s if len(s) <= n else "…" + s[-(n - 1):]
 
 
 def _table(title: str, columns: list[tuple[str, dict]]) -> Table:
@@ -94,7 +109,7 @@ def ingest_table(rows: list[dict], most: int = 50) -> Table:
     styles = {"added": "green", "updated": "yellow", "unchanged": "dim", "error": "bold red",
               "parsed": "green"}
     for r in rows[:most]:
-        t.add_row(safe(short(r["file"], 80)), safe(short(r.get("headline") or r.get("problem") or "", 100)),
+        t.add_row(safe(short_path(r["file"], 80)), safe(short(r.get("headline") or r.get("problem") or "", 100)),
                   safe(r.get("quotes", "")), safe(r["status"], styles.get(r["status"], "")))
     if len(rows) > most:
         t.add_row(safe(f"… {len(rows) - most} more"), Text(""), Text(""), Text(""))
@@ -172,4 +187,16 @@ def parse_view(r: dict, explain: bool = False) -> Group:
 
 
 def console(stderr: bool = False, no_color: bool = False) -> Console:
+    _tolerant(sys.stderr if stderr else sys.stdout)
     return Console(stderr=stderr, no_color=no_color or None, highlight=False, soft_wrap=False)
+
+
+def _tolerant(stream) -> None:
+    """Human output on a terminal that is not UTF-8 (LANG=C, latin-1) shows "?" for what it
+    cannot encode instead of failing. (Machine output is always UTF-8: see export.utf8.)"""
+    enc = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if enc not in ("utf-8", "utf8") and getattr(stream, "errors", "strict") == "strict":
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
