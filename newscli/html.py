@@ -1319,9 +1319,13 @@ def _pick_date(cands: list[str | None], ceiling: date | None) -> str | None:
 # ---------------------------------------------------------------- the whole page
 
 def _soup(html: str):
+    import warnings
+
     from bs4 import BeautifulSoup
 
-    return BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():  # "looks like XML / a URL / a file name": we know, it's a page
+        warnings.simplefilter("ignore")
+        return BeautifulSoup(html, "html.parser")
 
 
 def extract(html: str) -> Page:
