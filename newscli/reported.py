@@ -77,7 +77,8 @@ SHOW = _words("show shows showed shown find finds found")
 SHOW_SUBJECTS = _words("""
 poll polls survey surveys study studies report reports data analysis research researchers
 numbers figures records documents review audit investigation investigators estimates
-results findings statistics evidence
+results findings statistics evidence polling emails records video footage math experience
+filings disclosures
 """)
 # Stances toward a person, plan or idea: the object is the content ("Cruz criticized the deal").
 # Past and -s forms only: "support", "attack" are nouns as often as verbs.
@@ -621,11 +622,16 @@ def rule_according_to(c: Ctx) -> Found | None:
     return Found(cs, ce, ms, np_e, c.verb, c.vs, "according-to-before", 0.7)
 
 
+def _shows_subject(phrase: str) -> bool:
+    """'A Quinnipiac University poll this month', 'Polls there': a finding's source."""
+    return any(w.lower().strip(".,") in SHOW_SUBJECTS for w in phrase.split())
+
+
 def rule_after(c: Ctx) -> Found | None:
     """'C, X said (on Tuesday).' and the split 'C1, X said, C2.'"""
     t = c.text
     low = c.verb.lower()
-    if low not in SAY and low not in TELL and low not in BELIEVE:
+    if low not in SAY and low not in TELL and low not in BELIEVE and low not in SHOW:
         return None
     lo = max(c.floor, c.vs - 120)
     if t.rfind(",", lo, c.vs) < 0:
@@ -647,7 +653,7 @@ def rule_after(c: Ctx) -> Found | None:
     if j < 1 or n == 0:
         return None
     ms, me = toks[j + 1].s, toks[i].e
-    if not _speaker_ok(t, ms, me):
+    if not _speaker_ok(t, ms, me) or (low in SHOW and not _shows_subject(t[ms:me])):
         return None
     comma = toks[j].s if toks[j].t == "," else toks[j - 1].s
     cs = _content_start(t, c.floor, comma)
@@ -699,13 +705,11 @@ def rule_before(c: Ctx) -> Found | None:
     if subj is None:
         return None
     relative = len(subj) == 3
-    if low in SHOW and t[subj[0]:subj[1]].split()[-1].lower() not in SHOW_SUBJECTS:
+    if low in SHOW and not _shows_subject(t[subj[0]:subj[1]]):
         return None
     cs = _skip_forward(t, c.ve, c.se, c.verb)
-    if low in WANT and not t.startswith("to ", cs) and low not in ("urged", "urges", "urge", "proposed",
-                                                                    "proposes", "demanded", "demands"):
-        if low.startswith(("want", "plan", "intend", "seek", "sought")):
-            return None
+    if low.startswith(("want", "plan", "intend")) and " to " not in " " + " ".join(t[cs:cs + 80].split()[:7]) + " ":
+        return None  # "wants a raise" is not an intention we report; "wants Trump to lose" is
     ce = _content_end(t, cs, c.se)
     if relative:
         k = t.find(",", cs, ce)
