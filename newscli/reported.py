@@ -119,7 +119,9 @@ def _trie_pattern(words) -> str:
     return emit(trie)
 
 
-_CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | {"according to", "According to", "call for", "calls for",
+# Headlines capitalize their verbs: "Former Pollster Says Clinton Is In Trouble".
+_TITLE_VERBS = {w.capitalize() for w in SAY | TELL | BELIEVE | WANT if w.endswith("s")}
+_CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | _TITLE_VERBS | {"according to", "According to", "call for", "calls for",
                                                             "called for", "point out", "points out", "pointed out"})
                   + r")\b")
 
