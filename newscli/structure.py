@@ -175,7 +175,8 @@ BYLINES = (
          "MJ Lee and Alex Marquardt, CNN"),
 )
 
-_NAME_TOKEN = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|(?:[dD][’']|[OL][’'])?[A-Z][A-Za-z’'\-]*\.?)"
+# letters of any script; _is_name then checks that every word but a particle is capitalised
+_NAME_TOKEN = r"(?:[^\W\d_]\.(?:[ \t]?[^\W\d_]\.)*|(?:[dD][’']|[OL][’'])?[^\W\d_](?:[^\W\d_]|[’'\-])*\.?)"
 _PARTICLE = r"(?:de|da|das|dos|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el|ter|ten|y|e|st\.?)"
 _NAME_RX = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_TOKEN}){{1,4}}")
 _NOT_NAME = frozenset("""
@@ -332,26 +333,34 @@ def _split_names(s: str, lenient: bool = False) -> tuple[list[str], str | None] 
     if not pieces:
         return None
     tail = None
+    # "MARCUS BELL Associated Press", "Brad Schade Reuters": an organisation glued to the last name
+    m = re.match(rf"(.+?)\s+({_ORG_ALT})$", pieces[-1], re.I)
+    if m and _is_name(m.group(1).title() if lenient else m.group(1)) and _KNOWN_ORG_RX.fullmatch(m.group(2)):
+        pieces[-1], tail = m.group(1), m.group(2)
     # trailing organisation or role pieces: "..., Associated Press", "..., AP Business Writer"
-    while len(pieces) > 1 and (_org_from_tail(pieces[-1]) and not _looks_like_person(pieces[-1])
-                               or _is_role(pieces[-1])):
-        tail = pieces.pop() if tail is None else pieces.pop() + ", " + tail
+    while tail is None and len(pieces) > 1 and (_org_from_tail(pieces[-1]) and not _looks_like_person(pieces[-1])
+                                                or _is_role(pieces[-1])):
+        tail = pieces.pop()
     names = []
-    for i, p in enumerate(pieces):
-        if i == len(pieces) - 1 and tail is None:
-            # "Brad Schade Reuters": an organisation glued to the last name
-            m = re.match(rf"(.+?)\s+({_ORG_ALT})$", p, re.I)
-            if m and _NAME_RX.fullmatch(m.group(1)) and _KNOWN_ORG_RX.fullmatch(m.group(2)):
-                p, tail = m.group(1), m.group(2)
+    for p in pieces:
         if not _is_name(p.title() if lenient else p):
             return None
         names.append(p)
     return names, tail
 
 
+_PARTICLES = frozenset("de da das dos van von der den del della di du la le bin ibn al el ter ten y e st st.".split())
+
+
 def _is_name(p: str) -> bool:
     if not _NAME_RX.fullmatch(p):
         return False
+    for w in p.split():
+        if w.lower() in _PARTICLES:
+            continue
+        core = re.sub(r"^(?:[dDOL][’'])", "", w)
+        if not core[:1].isupper():
+            return False
     words = [w.strip(".").lower() for w in p.split()]
     if any(w in _NOT_NAME for w in words):
         return False

@@ -116,9 +116,12 @@ def test_dateline_year_from_the_stamp_and_window():
     ("By Jane Doe, AP Business Writer", ["Jane Doe"], "AP"),
     ("by Pat Smith, Reuter", ["Pat Smith"], "Reuters"),
     ("By Brad Stone Reuters", ["Brad Stone"], "Reuters"),
+    ("By RITA HOLLOWAY and MARCUS BELL Associated Press", ["RITA HOLLOWAY", "MARCUS BELL"], "Associated Press"),
     ("By Mary O'Neill and Sean MacDonald, Reuters", ["Mary O'Neill", "Sean MacDonald"], "Reuters"),
     ("By Lee Su-wan, Reuters", ["Lee Su-wan"], "Reuters"),
     ("By Ana de la Cruz", ["Ana de la Cruz"], None),
+    ("By Léa MARCHAND", ["Léa MARCHAND"], None),
+    ("By Søren Ødegård and Łukasz Żak, Reuters", ["Søren Ødegård", "Łukasz Żak"], "Reuters"),
     ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"], None),
 ])
 def test_bylines(line, authors, org):
