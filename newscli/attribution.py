@@ -135,14 +135,17 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         hon = words[0].rstrip(".") if words[0].rstrip(".") in _HON else None
         pre: list = []
         words = _clean_name(words, pre)
-        for i, w in enumerate(words):
-            if i and w in _NOT_FIRST and w not in _PREFIXES:
-                words = words[:i]  # "C. He": the run ran into the next sentence
-                break
+        if len(words) < 2 or not _ORGISH.isdisjoint(words):
+            if hon and len(words) == 1:
+                singles.append((words[0].rstrip("."), hon, pre[-1] if pre else None))
+            continue
+        if not _NOT_FIRST.isdisjoint(words):
+            for i, w in enumerate(words):
+                if i and w in _NOT_FIRST and w not in _PREFIXES:
+                    words = words[:i]  # "C. He": the run ran into the next sentence
+                    break
         if len(words) > 4 or len(words) == 4 and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]):
             continue  # a Title-Cased headline, not a name
-        if not words or any(w in _ORGISH for w in words):
-            continue
         if len(words) < 2:
             if hon:  # "Mr. Pincus": a surname with a gender, matched after all full names
                 singles.append((words[0].rstrip("."), hon, pre[-1] if pre else None))
@@ -178,7 +181,6 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             if w.lower() in TITLE_WORDS:
                 p.titles.add(w.lower())
                 p.person = True
-        events.append((s0, p, None))
     for w, hon, prefix in singles:
         g = _GENDER_OF_HON.get(hon)
         p = person_for(idx, w, g)
@@ -194,7 +196,6 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             p.female += 3
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
-    idx.events = events
     if layout is not None:
         authors = getattr(getattr(layout, "byline", None), "authors", None) or []
         idx.author = authors[0] if authors else None

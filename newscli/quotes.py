@@ -15,6 +15,7 @@ the text: no regex here can backtrack over more than one token.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
@@ -171,14 +172,16 @@ def _split_blank(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _TOK = re.compile(r"\w+(?:[\u2019'.&\-]\w+)*|[^\w\s]")
 
 
-class Tok(NamedTuple):
-    t: str
-    s: int
-    e: int
+class Tok(tuple):
+    """(text, start, end) of a token; a plain tuple subclass because it is built in C."""
+    __slots__ = ()
+    t = property(itemgetter(0))
+    s = property(itemgetter(1))
+    e = property(itemgetter(2))
 
 
 def tokens(text: str, s: int, e: int) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e)]
+    return [Tok((m.group(), m.start(), m.end())) for m in _TOK.finditer(text, s, e)]
 
 
 _ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich "
@@ -809,13 +812,13 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev, prev_block, last_close = None, sp.block, bs
             prev_any, prev_ended = None, True
         # left: the sentence before the opening mark (after the previous span in the block)
-        ls = _sentence_start(text, max(last_close, sp.open_s - 300, bs), sp.open_s)
+        ls = _sentence_start(text, max(last_close, sp.open_s - 200, bs), sp.open_s)
         left = tokens(text, ls, sp.open_s)
         left = _left_trim(left, text, sp)
         nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
         right_end = _sentence_stop(text, sp.close_e, min(be, sp.close_e + 250, nxt_open))
         right = _right_trim(tokens(text, sp.close_e, right_end))
-        block_start = not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
+        block_start = sp.open_s - bs <= 3 and not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
         intro = []
         if block_start and sp.block > 0:
             pbs, pbe = blocks[sp.block - 1]
@@ -836,7 +839,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         kind = _kind(c, qt, found)
         keep = _keep(c, qt, kind, found)
         if found is not None:
-            found.ends_block = not text[sp.close_e:be].strip() or (found.attributed_here and _ends_block_after(right, be))
+            found.ends_block = (be - sp.close_e <= 2 and not text[sp.close_e:be].strip()) or (
+                found.attributed_here and _ends_block_after(right, be))
             found.continues = sp.continues
         if keep:
             q = Quote(text=qt, start=qtext_s, end=qtext_e, kind=kind, rule=found.rule if found else "marks",
