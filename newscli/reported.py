@@ -45,32 +45,32 @@ say says said add adds added note notes noted write writes wrote argue argues ar
 claims claimed explain explains explained insist insists insisted stated
 declare declares declared contend contends contended maintained
 assert asserts asserted acknowledge acknowledges acknowledged admit admits admitted
-concede concedes conceded confirm confirms confirmed announce announces announced
-reports reported warn warns warned predict predicts predicted suggest suggests suggested
+concede concedes conceded confirms confirmed announce announces announced
+report reports reported warn warns warned predict predicts predicted suggest suggests suggested
 recall recalls recalled stress stresses stressed emphasize emphasizes emphasized observe observes
 observed caution cautions cautioned counter counters countered reply replies replied
-responds responded complain complains complained charge charges charged
+respond responds responded complain complains complained charge charges charged
 allege alleges alleged tweet tweets tweeted posted testify testifies testified
 reiterate reiterates reiterated recount recounts recounted estimate estimates estimated
 conclude concludes concluded boast boasts boasted joke jokes joked quip quips quipped
 hint hints hinted indicate indicates indicated reveal reveals revealed disclose discloses disclosed
-promise promises promised vow vows vowed pledge pledges pledged agree agrees agreed
+promise promises promised vow vows vowed agree agrees agreed
 deny denies denied signal signals signaled speculate speculates speculated muse mused
 lament laments lamented concur concurs concurred mention mentions mentioned
 """)
 # Verbs of belief, knowledge and expectation ("Clinton believes the deal will hold").
 BELIEVE = _words("""
-believe believes believed think thinks thought expect expects expected hope hopes hoped
+believe believes believed think thinks thought expect hope hopes hoped
 fear fears feared know knows doubt doubts doubted suspect suspects suspected
-worry worries worried understand understands realize realizes realized
+worry worries worried realize realizes realized
 assume assumes assumed figured reckon reckons reckoned guess guessed
 """)
 # Verbs whose person object comes before the content: "told reporters (that) C".
 TELL = _words("tell tells told assure assures assured inform informs informed remind reminds reminded")
 # Intentions, demands and proposals: content is what follows ("X wants to ...", "called for").
 WANT = _words("""
-want wants wanted planned intends urge urges urged propose proposes
-proposed demand demands demanded seek seeks sought
+want wants wanted plans planned intends urge urges urged propose proposes
+proposed demand demands demanded sought
 """)
 # Findings of polls, studies and reports: only with such a subject ("A poll shows ...").
 SHOW = _words("show shows showed shown find finds found")
@@ -83,7 +83,7 @@ filings disclosures
 # Stances toward a person, plan or idea: the object is the content ("Cruz criticized the deal").
 # Past and -s forms only: "support", "attack" are nouns as often as verbs.
 STANCE = _words("""
-criticized criticizes endorsed endorses praised praises supported supports opposed opposes
+criticized criticizes endorsed endorses praised praises supported opposed opposes
 defended defends attacked accused accuses rejected rejects questioned questions
 cited cites blamed blames blasted blasts slammed slams condemned condemns denounced denounces
 welcomes applauded applauds touted touts backs mocked mocks ridiculed
@@ -93,9 +93,12 @@ declined refused offered offers expressed expresses highlighted highlights
 PARTICIPLES = _words("""
 saying adding noting arguing claiming insisting explaining suggesting warning stating
 declaring writing tweeting acknowledging predicting contending asserting telling
+citing referring pointing praising criticizing accusing urging blaming recalling
 """)
+# "asked (the senator) whether ...": the question is the content, the person asked is not.
+ASK = _words("asked asks ask asking wondered wonders questioned")
 
-_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE
+_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE | ASK
 
 
 def _trie_pattern(words) -> str:
@@ -122,7 +125,8 @@ def _trie_pattern(words) -> str:
 # Headlines capitalize their verbs: "Former Pollster Says Clinton Is In Trouble".
 _TITLE_VERBS = {w.capitalize() for w in SAY | TELL | BELIEVE | WANT if w.endswith("s")}
 _CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | _TITLE_VERBS | {"according to", "According to", "call for", "calls for",
-                                                            "called for", "point out", "points out", "pointed out"})
+                                                            "called for", "point out", "points out", "pointed out", "called on",
+                                                            "calls on"})
                   + r")\b")
 
 # Words between a subject and its verb: "has also said", "on Tuesday said".
@@ -133,6 +137,8 @@ repeatedly reportedly publicly privately often frequently long just even only al
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
 _BE = _words("is was were are been be being get gets got")
+_OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
+_LONE = _words("before again earlier later otherwise so too yesterday today then there here it this that")
 _DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
 won lost threw wrote led sat told""")
@@ -532,6 +538,13 @@ def _content_end(text: str, s: int, e: int) -> int:
 def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> int:
     """Skip an object ("told reporters"), adverbials ("on Tuesday") and a comma after the cue."""
     low = verb.lower()
+    if low in ASK:
+        m = _ASK_WH.match(text, p, e)
+        return m.start(1) if m else e
+    if low in ("referring", "pointing") or low.startswith("call"):
+        m = _TO_ON.match(text, p, e)
+        if m:
+            p = m.end()
     if low in TELL:
         m = _TELL_THAT.match(text, p, e)
         if m:  # "told a crowd in Baltimore that ...": the content starts at "that"
@@ -556,6 +569,8 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
 
 
 _GAP = re.compile(r",?[ \t\r\n\u00a0]+")
+_ASK_WH = re.compile(r"(?:[ \t]+[\w\u2019'.-]+){0,5}?[ \t]+(whether|if|why|what|how|when|where|who|to)\b")
+_TO_ON = re.compile(r"[ \t]+(?:to|on)\b")
 # The person told: a pronoun, a plural audience, or a capitalized name ("told The Associated Press").
 _TELL_OBJ = re.compile(r"[ \t]+(?:him|her|them|me|us|you|reporters|supporters|viewers|listeners|voters|"
                        r"lawmakers|journalists|donors|students|members|(?:the[ \t]+|a[ \t]+)?(?:crowd|audience|"
@@ -721,6 +736,14 @@ def rule_before(c: Ctx) -> Found | None:
     first = t[cs:cs + 12].split(" ", 1)[0].lower()
     if relative:
         return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before-relative", 0.5)
+    if low in STANCE:
+        # a stance takes an object, not a clause: "defended the remarks when ..." ends at "when"
+        m = _OBJ_END.search(t, cs, ce)
+        if m:
+            ce = _content_end(t, cs, m.start())
+    words = t[cs:ce].split()
+    if len(words) == 1 and (words[0].endswith("ly") or words[0].lower() in _LONE):
+        return None  # "said dryly", "noted before"
     if first in AUX and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
         return None  # "the bill he said was dead": the cue is inside a relative clause
     if first in _PREP and low not in STANCE:
