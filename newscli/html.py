@@ -1211,6 +1211,41 @@ def _keep(kind: str, text: str) -> bool:
     return True
 
 
+_END_MARK = re.compile(
+    r"(?i)^\W*(?:related(?:\s+\w+)?|more (?:stories|from|on|news|in)\b.*|read (?:more|next)\b.*|you (?:may|might) "
+    r"also like.*|recommended.*|popular.*|trending.*|most (?:read|popular|viewed).*|(?:leave|post) a "
+    r"(?:reply|comment).*|\d*\s*comments?|responses?|about the author.*|share (?:this|the story).*|"
+    r"sign up.*|subscribe.*|newsletter.*|follow us.*|see also|further reading|tags?|topics?|"
+    r"weitere artikel.*|mehr zum thema.*|lire aussi.*|à lire aussi.*|sur le même sujet.*|"
+    r"leer más.*|te puede interesar.*)\W*$")
+
+
+def _drop_promos(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Related", "Most read", "Sign up for our newsletter", "Leave a reply": at the end of the
+    story they end it; in the middle (promo boxes) they and the short items under them go, and
+    the story resumes at the next real paragraph."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(blocks):
+        kind, t = blocks[i]
+        if kind == "subheading" and _END_MARK.match(t) and sum(1 for k, _ in out if k == "body") >= 2:
+            j = i + 1
+            while j < len(blocks):
+                k, x = blocks[j]
+                if k == "body" and len(x) >= 150:
+                    break  # the story resumes
+                if k == "subheading" and _END_MARK.match(x):
+                    j = len(blocks)  # promo after promo: the story is over
+                j += 1
+            if j >= len(blocks):
+                break
+            i = j
+            continue
+        out.append((kind, t))
+        i += 1
+    return out
+
+
 def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph], list[str]]:
     """The article's paragraphs -> (text joined by blank lines, paragraphs, sub-headings).
     Prunes the soup in place: run the metadata steps first."""
@@ -1221,6 +1256,7 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     # a heading equal to the headline is not a sub-heading
     hk = _key(headline)
     blocks = [(k, t) for k, t in blocks if not (k == "subheading" and _key(t) == hk)]
+    blocks = _drop_promos(blocks)
     # drop trailing sub-headings (section titles of what follows the story)
     while blocks and blocks[-1][0] == "subheading":
         blocks.pop()
@@ -1381,8 +1417,6 @@ def extract(html: str) -> Page:
     if not authors:
         m_by = _BY_LINE.search(text[:3000])
         authors = vis.authors or (clean_authors([m_by.group(1)], site) if m_by else [])
-    if not authors and agency_only:
-        authors = []
     byline = Byline(authors=authors, organization=organization or (agency_only[0] if agency_only else None),
                     raw=", ".join(authors) or None)
 

@@ -356,3 +356,18 @@ def test_masthead_date_is_not_the_articles():
     body = ('<header class="site-header"><span class="date">Friday, November 27, 2026</span></header>'
             '<h1>Old story</h1>' + STORY)
     assert H._visible_published(soup(page(body=body))) is None
+
+
+def test_story_ends_at_related_heading():
+    body = ('<div class="entry-content">' + STORY + '<h3>Related stories</h3>'
+            '<p>Another story about the council, with a long teaser text that is not this story.</p></div>')
+    p = H.extract(page("", body))
+    assert "Another story" not in p.text and p.layout.subheadings == []
+
+
+def test_promo_box_in_the_middle_of_the_story_is_skipped():
+    long = "A paragraph of the story that is long enough to be prose and not a link in a promo box. " * 2
+    body = ('<div class="entry-content"><p>' + long + '</p><p>' + long + '</p><h3>Most Read</h3>'
+            '<p>Short promo link one</p><p>Short promo link two</p><p>The story resumes here. ' + long + '</p></div>')
+    p = H.extract(page("", body))
+    assert "promo link" not in p.text and "The story resumes here." in p.text
