@@ -189,6 +189,11 @@ _ROLE_END = frozenset("""
 writer writers correspondent correspondents reporter reporters editor editors columnist
 contributor contributors analyst critic producer photographer staff chief intern
 """.split())
+_ROLE_ADJ = frozenset("""
+senior chief deputy special staff business political national foreign international diplomatic
+economics economic science health sports technology tech legal investigative white house
+washington world markets energy climate
+""".split())
 _ORG_WORDS = frozenset("""
 news times post press journal herald tribune gazette courier chronicle telegraph wire service
 agency network media magazine daily weekly radio television tv inc group company associated
@@ -338,9 +343,11 @@ def _split_names(s: str, lenient: bool = False) -> tuple[list[str], str | None] 
     if m and _is_name(m.group(1).title() if lenient else m.group(1)) and _KNOWN_ORG_RX.fullmatch(m.group(2)):
         pieces[-1], tail = m.group(1), m.group(2)
     # trailing organisation or role pieces: "..., Associated Press", "..., AP Business Writer"
-    while tail is None and len(pieces) > 1 and (_org_from_tail(pieces[-1]) and not _looks_like_person(pieces[-1])
-                                                or _is_role(pieces[-1])):
-        tail = pieces.pop()
+    while len(pieces) > 1 and (_org_from_tail(pieces[-1]) and not _looks_like_person(pieces[-1])
+                               or _is_role(pieces[-1])):
+        piece = pieces.pop()  # "Jane Doe, Staff Writer, The Boston Globe": keep the organisation
+        if tail is None or _org_from_tail(tail) is None:
+            tail = piece if _org_from_tail(piece) or tail is None else tail
     names = []
     for p in pieces:
         if not _is_name(p.title() if lenient else p):
@@ -384,8 +391,18 @@ def _org_from_tail(tail: str) -> str | None:
     t = re.sub(r"\s+", " ", tail).strip().rstrip(".,").strip()
     if not t or len(t) > 60:
         return None
-    if _is_role(t):
-        m = re.match(rf"({_ORG_ALT})\b", t, re.I)
+    if _is_role(t):  # "AP Business Writer" -> "AP"; "The Boston Globe Staff" -> "The Boston Globe"
+        words = t.split()
+        while words and (words[-1].lower() in _ROLE_END or words[-1].lower() in _ROLE_ADJ):
+            words.pop()
+        prefix = " ".join(words)
+        if not prefix:
+            return None
+        m = re.match(rf"({_ORG_ALT})\b", prefix, re.I)
+        if m and m.end() == len(prefix):
+            return _canonical_org(m.group(1))
+        if words[0] == "The" or any(w.lower() in _ORG_WORDS for w in words):
+            return prefix
         return _canonical_org(m.group(1)) if m else None
     if _KNOWN_ORG_RX.fullmatch(t):
         return _canonical_org(t)

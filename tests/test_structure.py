@@ -120,6 +120,8 @@ def test_dateline_year_from_the_stamp_and_window():
     ("By Mary O'Neill and Sean MacDonald, Reuters", ["Mary O'Neill", "Sean MacDonald"], "Reuters"),
     ("By Lee Su-wan, Reuters", ["Lee Su-wan"], "Reuters"),
     ("By Ana de la Cruz", ["Ana de la Cruz"], None),
+    ("By Jane Doe, Staff Writer, The Boston Globe", ["Jane Doe"], "The Boston Globe"),
+    ("By Jane Doe, The Boston Globe Staff", ["Jane Doe"], "The Boston Globe"),
     ("By Léa MARCHAND", ["Léa MARCHAND"], None),
     ("By Søren Ødegård and Łukasz Żak, Reuters", ["Søren Ødegård", "Łukasz Żak"], "Reuters"),
     ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"], None),
