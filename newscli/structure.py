@@ -605,10 +605,8 @@ def layout(text: str) -> Layout:
             continue
         body_at = s
         break
-    if body_at is None:
-        body_at = lines[i][0] if i < L else n
-        if i >= L and L and lines[-1][1] < n and len(lines) >= HEAD_LINES:
-            body_at = lines[-1][0]
+    if body_at is None:  # the head ran out: the body is whatever follows it
+        body_at = lines[i][0] if i < L else (lines[-1][1] if L else n)
 
     # ---- headline, section, teaser
     if len(titles) >= 2 and _section_like(titles[0][0]):
