@@ -467,6 +467,12 @@ def _prefill_name(sp: Speaker) -> None:
     from .quotes import classify, tokens  # the mention grammar lives with the quote rules
 
     men = sp.mention
+    low = men.lower()
+    if low in PERSONAL_PRONOUNS:
+        return
+    if " " not in men and men[:1].isupper():  # "Trump"
+        sp.name = _POSS.sub("", men)
+        return
     m = classify(tokens(men, 0, len(men)), men)
     if m is None:
         return
