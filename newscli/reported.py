@@ -289,8 +289,8 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     if head[:1].isupper() or low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
         return True
     # lower-case heads: plural people nouns ("critics", "economists") or -er/-ist agents
-    if low.endswith(("ist", "ian", "er", "or")) and len(low) > 4 and words[0].lower() in _DETS:
-        return True  # "the self-described democratic socialist", "a former prosecutor"
+    if words[0].lower() in _DETS and len(words) <= 6 and len(low) > 3 and low.isalpha():
+        return True  # "the self-described democratic socialist", "the suit", "the incumbent"
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "ives", "s")) and len(low) > 3
 
 
@@ -431,7 +431,8 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
         return None
     appos = [tk.t for tk in toks[j + 1:i]]
     first = appos[0].lower()
-    if not (first in ("a", "an", "the", "who", "including", "his", "her", "their", "its", "now", "then",
+    aside = first in _PREP or first in ("however", "meanwhile", "too", "though", "in", "for", "like")
+    if not aside and not (first in ("a", "an", "the", "who", "including", "his", "her", "their", "its", "now", "then",
                       "both", "one", "another", "himself", "herself", "themselves", "also", "chief")
             or first in TITLE_WORDS or first in GROUP_NOUNS or re.match(r"[DRI]-", appos[0])
             or appos[0][:1].isdigit()):
@@ -457,6 +458,8 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
         return None
     if not _speaker_ok(text, s, e):
         return None
+    if aside:  # "Sexton, after previous rallies, wrote": the aside is not part of the speaker
+        return s, e
     return s, toks[i - 1].e
 
 
@@ -744,7 +747,10 @@ def rule_before(c: Ctx) -> Found | None:
     words = t[cs:ce].split()
     if len(words) == 1 and (words[0].endswith("ly") or words[0].lower() in _LONE):
         return None  # "said dryly", "noted before"
-    if first in AUX and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
+    if (first in AUX or first in _BE) and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
+        if t[max(0, subj[0] - 5):subj[0]].rstrip().endswith("that"):
+            # "the kind of job that many economists say is the future": a relative report
+            return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before-relative", 0.5)
         return None  # "the bill he said was dead": the cue is inside a relative clause
     if first in _PREP and low not in STANCE:
         return None  # "warned over the weekend", "spoke of the plan": no reported content
