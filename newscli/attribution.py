@@ -177,7 +177,7 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             else:
                 p.female += 3
         # a title right before the name: "White House spokesman John Kirby"
-        for w in text[max(0, s0 - 30):s0].split()[-2:]:
+        for w in text[max(0, s0 - 30):s0].split()[-1:]:  # "spokesman John Kirby"
             if w.lower() in TITLE_WORDS:
                 p.titles.add(w.lower())
                 p.person = True
@@ -322,7 +322,10 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
             continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
         if pg in (None, g):
             best, best_at = p, at
-    return best.display if best else None
+    return (best.display if PRONOUN_PREFIX else best.name) if best else None
+
+
+PRONOUN_PREFIX = True
 
 
 SUBJECT_BONUS = 400  # chars: a sentence subject outranks a later object
@@ -414,7 +417,7 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         return " ".join(words)
     if hon and hon in _GENDER_OF_HON:  # the mention's own honorific: "Mrs. Clinton"
         return f"{men[0]} {p.name}"
-    return p.display
+    return p.name
 
 
 def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:

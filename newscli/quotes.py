@@ -196,6 +196,9 @@ ADVERBS = frozenset("""also later then once recently previously again simply fla
 DETERMINERS = frozenset("a an the one another two three four several some many most few his her "
                         "their its our my this that these those each every both any".split())
 SENT_END = frozenset(".!?")
+# Words that open a new clause: a phrase starting with one is not a speaker.
+CLAUSE_OPENERS = frozenset("and but yet so however when while as after before if because since although "
+                           "though whereas meanwhile still instead then".split())
 # "said Tuesday", "told reporters last week": time words after a verb are not its speaker.
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     last this on in at during after before earlier later recently again also then january february march
@@ -490,6 +493,8 @@ def rule_after_subject(c: Ctx) -> Found | None:
     if i >= len(r):
         return None
     w0 = r[i].t
+    if w0.lower() in CLAUSE_OPENERS:  # “...” And in Ohio, Trump said ...: a new clause
+        return None
     lowstart = not (is_cap(w0) or w0.lower() in DETERMINERS or w0.lower() in PERSONAL_PRONOUNS
                     or w0.lower() in TITLE_WORDS or w0.lower() in GROUP_NOUNS or w0.lower() in ("former", "acting"))
     if lowstart and (w0[:1].isupper() or not w0[:1].isalpha()):
