@@ -332,11 +332,32 @@ def _index(soup) -> dict:
 
         tags = [t for t in soup.descendants if isinstance(t, Tag)]
         by_name: dict[str, list] = {}
+        attrs = []  # (tag, "class tokens id") for tags that have either
         for t in tags:
             by_name.setdefault(t.name, []).append(t)
-        idx = {"all": tags, "name": by_name}
+            a = t.attrs
+            if ("class" in a or "id" in a) and t.name not in _NO_ATTR_MATCH:
+                cls = a.get("class")
+                at = (" ".join(cls) if isinstance(cls, list) else str(cls or "")) + " " + str(a.get("id") or "")
+                if at.strip():
+                    attrs.append((t, at))
+        idx = {"all": tags, "name": by_name, "attrs": attrs}
         soup.__dict__["_newscli_index"] = idx
     return idx
+
+
+_NO_ATTR_MATCH = frozenset(("html", "body", "script", "style", "meta", "link"))
+
+
+def _attr_matching(soup, rx, limit: int | None = None) -> list:
+    """Tags whose class or id matches rx, in document order (from the index)."""
+    out = []
+    for t, at in _index(soup)["attrs"]:
+        if rx.search(at):
+            out.append(t)
+            if limit and len(out) >= limit:
+                break
+    return out
 
 
 def _named(soup, *names) -> list:
@@ -710,7 +731,7 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
     links = [a for a in links if not _in_boilerplate(a)]
     if links:
         groups.append(([links[0].get_text(" ", strip=True)], True))
-    for el in _matching(soup, _has_attr_match(_BYLINE_ATTR), limit=60):
+    for el in _attr_matching(soup, _BYLINE_ATTR, limit=60):
         t = el.get_text(" ", strip=True)
         if not (1 < len(t) < 200) or _in_boilerplate(el):
             continue
@@ -720,7 +741,7 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
         link = next((a for a in el.find_all("a", limit=5) if a.get_text(strip=True)), None)
         if link is not None:  # "Jane Roe Follow Expert in ..." -> the linked name
             groups.append(([link.get_text(" ", strip=True)], lenient))
-    for st in soup.find_all(string=_BY_STRING, limit=20):
+    for st in _by_strings(soup, 20):
         parent = st.parent
         if parent is None or parent.name in ("script", "style", "title", "option") or _in_boilerplate(parent):
             continue
@@ -745,7 +766,7 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
 def _visible_published(soup, text: str = "") -> str | None:
     """A publication date as the page shows it: in an element whose class says date/posted/
     byline, else in a short line just under the <h1>, else at the top of the article text."""
-    for el in _matching(soup, _has_attr_match(_DATE_ATTR), limit=80):
+    for el in _attr_matching(soup, _DATE_ATTR, limit=80):
         if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el) \
                 or _in_masthead(el):
             continue
@@ -797,6 +818,20 @@ def _in_masthead(el) -> bool:
     return False
 
 
+def _by_strings(soup, limit: int) -> list:
+    """Text nodes with a "by Name" in them (a plain walk: bs4's string filters are slow)."""
+    from bs4 import NavigableString
+
+    out = []
+    for node in soup.descendants:
+        if type(node) is NavigableString and ("by" in node or "By" in node or "BY" in node) \
+                and _BY_STRING.search(node):
+            out.append(node)
+            if len(out) >= limit:
+                break
+    return out
+
+
 def _byline_prefix(prefix: str) -> bool:
     """What may stand before "by" in a byline: nothing, a date, "Posted on ..." ("Posted on
     September 21, 2020 by Adi Tzlil"); not a sentence ("... was hacked by Russian Network")."""
@@ -825,16 +860,6 @@ def _in_boilerplate(el) -> bool:
         if parent.name in ("article", "main"):
             break
     return False
-
-
-def _has_attr_match(rx):
-    def pred(tag):
-        if tag.name in ("html", "body", "script", "style", "meta", "link"):
-            return False
-        cls = tag.get("class")
-        val = (" ".join(cls) if isinstance(cls, list) else str(cls or "")) + " " + str(tag.get("id") or "")
-        return bool(val.strip()) and bool(rx.search(val))
-    return pred
 
 
 # ---------------------------------------------------------------- dates in the page's URL
@@ -1094,7 +1119,7 @@ def _block_text(tag) -> str:
 def _score_candidates(root):
     """Readability-style: each paragraph's text scores its parent (and half its grandparent)."""
     scores: dict[int, list] = {}
-    for p in root.find_all(["p", "pre", "blockquote"]):
+    for p in _named(root, "p", "pre", "blockquote"):
         t = _clean(p.get_text(" "))
         if len(t) < 25:
             continue
@@ -1123,12 +1148,11 @@ def _long_paragraphs(node) -> int:
 
 def _find_container(soup):
     # an explicit article body first
-    for sel in ({"itemprop": "articleBody"}, {"property": "articleBody"}):
-        el = soup.find(attrs=sel)
-        if el is not None and len(_clean(el.get_text(" "))) > 200:
+    for attr in ("itemprop", "property"):
+        el = next(iter(_matching(soup, lambda t: _attr_has(t, attr, "articleBody"), limit=1)), None)
+        if el is not None and len(el.get_text()) > 200:
             return el
-    hinted = [el for el in soup.find_all(_has_attr_match(_CONTAINER_HINT))
-              if len(_clean(el.get_text(" "))) > 200]
+    hinted = [el for el in _attr_matching(soup, _CONTAINER_HINT) if len(el.get_text()) > 200]
     best = None
     if hinted:
         # the hinted container with the most paragraphs, not mostly links
@@ -1250,7 +1274,7 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     """The article's paragraphs -> (text joined by blank lines, paragraphs, sub-headings).
     Prunes the soup in place: run the metadata steps first."""
     _prune(soup)
-    soup.__dict__.pop("_newscli_index", None)
+    soup.__dict__.pop("_newscli_index", None)  # rebuilt on demand for the pruned tree
     container = _find_container(soup)
     blocks = [(k, t) for k, t in _blocks(container) if _keep(k, t)]
     # a heading equal to the headline is not a sub-heading
