@@ -139,6 +139,7 @@ too further initially originally flatly openly apparently allegedly quickly quie
 _BE = _words("is was were are been be being get gets got")
 _OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
 _LONE = _words("before again earlier later otherwise so too yesterday today then there here it this that")
+_CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
 _DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
 won lost threw wrote led sat told""")
@@ -280,10 +281,18 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     words = [tk.t for tk in toks if tk.t[:1].isalnum()]
     if not words or len(words) > 16:
         return False
+    # the head of "People briefed on the move" is "People": cut at a preposition, relative or participle
+    for n, w in enumerate(words[1:], 1):
+        lw = w.lower()
+        if lw in _CORE_END or (lw.endswith(("ing", "ed")) and len(lw) > 4 and lw not in SPEAKER_NOUNS):
+            words = words[:n]
+            break
     head = words[-1].rstrip(".") or words[-1]
     low = head.lower()
     if low in PRONOUNS:
         return len(words) == 1
+    if head[:1].isdigit() or head.endswith("%"):
+        return True  # "42% say", "at least 21,000 said"
     if not _is_head(head):
         return False
     if head[:1].isupper() or low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
@@ -343,7 +352,11 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
         if i < 0:
             return None
     if toks[i].t == ",":
-        return _appositive(text, toks, i) or _comma_subject(text, toks, i, lo)
+        found = _appositive(text, toks, i)
+        if found is None:
+            wide = _toks(text, max(lo, vs - 320), vs)  # long comma-separated subjects
+            found = _comma_subject(text, wide, len(wide) - 1 - (len(toks) - 1 - i), lo)
+        return found
     j = _scan_np(toks, i)
     if j is None or j == i:
         return None
@@ -391,7 +404,7 @@ def _comma_subject(text: str, toks, i: int, lo: int) -> tuple[int, int] | None:
         for tk in seg:
             low = tk.t.lower()
             if not rel and (low in _BE or (low in AUX and low != "also") or low in _VERBS
-                            or (low in BOUNDARY and low not in ("and", "of"))):
+                            or (n == 0 and low in BOUNDARY and low not in ("and", "of"))):
                 return None
     head = segs[0]
     ms, me = head[0].s, segs[-1][-1].e
