@@ -1312,7 +1312,9 @@ _DATELINE = re.compile(
     r"\s*[—–-]{1,2}\s")
 
 
-def find_dateline(text: str, paras: list[Paragraph]) -> Dateline:
+def find_dateline(text: str, paras: list[Paragraph], published: str | None = None) -> Dateline:
+    """"WASHINGTON (AP) —", "LONDON, March 5 (Reuters) -" at the start of the first body
+    paragraph; a month and day take their year from the publication date."""
     for p in paras[:3]:
         if p.kind != "body":
             continue
@@ -1320,11 +1322,27 @@ def find_dateline(text: str, paras: list[Paragraph]) -> Dateline:
         if m:
             place = m.group("place").strip()
             if len(place.split()) > 5 or place.lower() in {"by", "updated"}:
-                continue
-            return Dateline(place=place, agency=m.group("agency"), date=None, raw=m.group(0).strip(),
-                            start=m.start(), end=m.end())
+                return Dateline()
+            return Dateline(place=place, agency=m.group("agency"), date=_dateline_date(m.group("date"), published),
+                            raw=m.group(0).strip(), start=m.start(), end=m.start() + len(m.group(0).rstrip()))
         break
     return Dateline()
+
+
+def _dateline_date(written: str | None, published: str | None) -> str | None:
+    pub = _day(published)
+    if not written or pub is None:
+        return None
+    dt = _visible_date(f"{written} {pub.year}")
+    if dt is None:
+        return None
+    d = dt.date()
+    if d > pub + timedelta(days=2):  # "Dec. 31" in a story published on Jan. 2
+        try:
+            d = d.replace(year=d.year - 1)
+        except ValueError:
+            return None
+    return d.isoformat()
 
 
 # ---------------------------------------------------------------- the page's own date evidence
@@ -1449,7 +1467,7 @@ def extract(html: str) -> Page:
         section=m.section,
         teaser=m.teaser,
         byline=byline,
-        dateline=find_dateline(text, paras),
+        dateline=find_dateline(text, paras, published),
         published=published,
         updated=updated,
         paragraphs=paras,

@@ -10,6 +10,7 @@ import pytest
 
 from newscli import html as H
 from newscli.parser import parse
+from newscli.structure import paragraphs
 
 
 def soup(s: str):
@@ -371,3 +372,17 @@ def test_promo_box_in_the_middle_of_the_story_is_skipped():
             '<p>Short promo link one</p><p>Short promo link two</p><p>The story resumes here. ' + long + '</p></div>')
     p = H.extract(page("", body))
     assert "promo link" not in p.text and "The story resumes here." in p.text
+
+
+@pytest.mark.parametrize("first,place,agency,day", [
+    ("WASHINGTON (AP) — The Senate voted on Tuesday to pass the measure.", "WASHINGTON", "AP", None),
+    ("LONDON, March 5 (Reuters) - Shares rose on Tuesday in early trade.", "LONDON", "Reuters", "2024-03-05"),
+    ("RICHMOND, Va. — The city council met late into the night.", "RICHMOND, Va.", None, None),
+    ("The council met late into the night, and nobody left early.", None, None, None),
+])
+def test_dateline_in_the_text(first, place, agency, day):
+    text = first + "\n\nSecond paragraph."
+    dl = H.find_dateline(text, paragraphs(text), "2024-03-05T10:00:00+00:00")
+    assert (dl.place, dl.agency, dl.date) == (place, agency, day)
+    if place:
+        assert text[dl.start:dl.end] == dl.raw
