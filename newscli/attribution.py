@@ -326,6 +326,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
 
 
 PRONOUN_PREFIX = True
+EXPAND = True
 
 
 SUBJECT_BONUS = 400  # chars: a sentence subject outranks a later object
@@ -413,7 +414,7 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     p.spoke.append(pos)
     if sp.title and not p.prefix:
         pass
-    if len(p.name.split()) < len(words):
+    if len(p.name.split()) < len(words) or not EXPAND:
         return " ".join(words)
     if hon and hon in _GENDER_OF_HON:  # the mention's own honorific: "Mrs. Clinton"
         return f"{men[0]} {p.name}"

@@ -857,15 +857,17 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                                     name=m.name)
                 q.verb, q.verb_start = found.verb, found.verb_start
             out.append(q)
-        prev_any = found if keep else None
-        if found is not None and found.mention and keep:
+        last_close = sp.close_e
+        if not keep:
+            continue  # a title or scare quote passes its speaker to nobody
+        prev_any = found
+        if found is not None and found.mention:
             recent, recent_block = found, sp.block
         prev_ended = c.ends_sentence
         if found is not None and (kind == "direct" or found.attributed_here):
             prev = found  # the speaker a following quote in this paragraph continues
         elif found is None and kind == "direct":
             prev = None
-        last_close = sp.close_e
     return out
 
 
