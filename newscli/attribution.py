@@ -397,6 +397,9 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         return None
     men = (sp.mention or "").split()
     hon = men[0].rstrip(".") if men and men[0].rstrip(".") in _HON else None
+    # a capitalized title the mention itself uses stays in front ("Justice Scalia")
+    styled = men[0] if men and len(men) > 1 and men[0][:1].isupper() and (
+        hon or men[0].lower() in TITLE_WORDS) else None
     words = nm.replace(".", ". ").split()
     words = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in HONORIFICS] or words
     surname = _POSS.sub("", words[-1]).rstrip(".,")
@@ -416,8 +419,8 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         pass
     if len(p.name.split()) < len(words) or not EXPAND:
         return " ".join(words)
-    if hon and hon in _GENDER_OF_HON:  # the mention's own honorific: "Mrs. Clinton"
-        return f"{men[0]} {p.name}"
+    if styled:  # the mention's own honorific or title: "Mrs. Clinton", "Justice Scalia"
+        return f"{styled} {p.name}"
     return p.name
 
 

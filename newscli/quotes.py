@@ -573,6 +573,10 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
             j -= 1
     if j == 0:
         return None
+    if toks[j - 1].t.lower() == "and" or (toks[j - 1].t == "," and toks[v].t.lower().endswith("ing")):
+        # "Silverman took the stage and joked, “...”", "Clinton celebrated, declaring “...”":
+        # the verb shares the subject that opens the sentence
+        return _sentence_subject(toks, j, text)
     end = j
     # an appositive closed by a comma just before the verb
     k = end
@@ -590,12 +594,19 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
     while h > 0 and end - h < 14:
         t = toks[h - 1].t
         lw = t.lower()
+        if t == "." and not _sentence_end(toks, h - 1):
+            h -= 1  # "Mr. Holtz-Eakin", "U.S. officials"
+            continue
         if t in SENT_END or t in QUOTE_TOKS or t in (",", ";", ":", "(", ")", "—", "–") or lw in CUE_VERBS or lw in (
                 "and", "but", "as", "when", "while", "because", "that", "if", "after", "before", "so",
                 "where", "though", "although", "since", "said", "says", "in", "on", "at", "by", "for", "with"):
-            if lw in ("of", "at", "for", "in", "with", "on", "from") and h - 2 >= 0 and (is_cap(toks[h - 2].t) or toks[h - 2].t.lower() in TITLE_WORDS | GROUP_NOUNS | ANONYMOUS_NOUNS):
+            if lw in ("of", "at", "for", "in", "with", "on", "from", "to") and h - 2 >= 0 and (
+                    is_cap(toks[h - 2].t) or toks[h - 2].t.lower() in _PP_HEADS):
                 # "Joel Pollak of Breitbart California", "a diplomat familiar with the talks"
                 h -= 1
+                continue
+            if lw == "and" and h - 2 >= 0 and is_cap(toks[h - 2].t) and is_cap(toks[h].t):
+                h -= 1  # "Obama and Clinton call them ..."
                 continue
             break
         h -= 1
@@ -617,6 +628,44 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
     if h >= end:
         return None
     return classify(toks[h:end], text)
+
+
+_PP_HEADS = TITLE_WORDS | GROUP_NOUNS | ANONYMOUS_NOUNS | {"familiar", "close", "involved", "briefed", "knowledgeable"}
+_OPENERS = frozenset("But And So Then Still Yet Also Now Later Meanwhile However Instead Indeed Separately "
+                     "Earlier Asked Last On In At As When After Before While Speaking Today Yesterday".split())
+
+
+def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
+    """The noun phrase that opens the sentence (toks[:j]): its capitalized name run, or a
+    short description up to the first lower-case word that is not part of it."""
+    h = 0
+    while h < j and (toks[h].t in _OPENERS or toks[h].t == ","):
+        h += 1
+    k = h
+    while k < j and (is_cap(toks[k].t) or toks[k].t in (".", "’s", "'s") or toks[k].t.lower() in PARTICLES
+                     or (k == h and toks[k].t.lower() in DETERMINERS)):
+        k += 1
+    if k == h or (k < j and toks[k].t not in (",",) and not toks[k].t[:1].islower()):
+        return None
+    return classify(toks[h:k], text)
+
+
+def rule_passive_by(c: Ctx) -> Found | None:
+    """ The policy has been called “strategic ambiguity” by Joshua Hendrick, a professor."""
+    r, lft = c.right, c.left
+    i = 1 if r and r[0].t == "," else 0
+    if len(r) < i + 2 or r[i].t.lower() != "by" or len(lft) < 2:
+        return None
+    if not any(lft[k].t.lower() in LABEL_VERBS | CUE_VERBS and lft[k - 1].t.lower() in (
+            "been", "was", "were", "is", "are", "be", "being") for k in range(1, len(lft))):
+        return None
+    j = i + 1
+    end = _np_forward(r, j, stop_at_verb=True)
+    toks = r[j:end] if "," in [t.t for t in r[j:end]] and is_cap(r[j].t) else r[j:_cut_description(r, j, end)]
+    m = classify(toks, c.text)
+    if not m:
+        return None
+    return Found(m, "by", r[i].s, "passive-by", 0.7)
 
 
 def rule_before_colon_or_comma(c: Ctx) -> Found | None:
@@ -757,6 +806,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "“We will not back down,” said John Kirby, the White House spokesman."),
     ("after-subject-verb", rule_after_subject,
      "“We will not back down,” White House spokesman John Kirby said Tuesday."),
+    ("passive-by", rule_passive_by,
+     "The plan has been described as “a bridge to nowhere” by Dana Cole, a city planner."),
     ("after-according-to", rule_after_according,
      "“The evidence cannot prove intent,” according to a court filing by the prosecutor."),
     ("dash-signature", rule_dash_signature,
