@@ -62,7 +62,7 @@ MONTHS = {m: i for i, names in enumerate((
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DOW = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
-_TIME = r"\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+_TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?"  # "10:05 AM", "10.05" (UK copy)
 _TZ = r"(?:[A-Z]{1,5}|[+-]\d{2}:?\d{2})"
 _MDY = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DMY = rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
@@ -121,6 +121,7 @@ def _to_iso(name: str, m: re.Match) -> str | None:
         s = m.group("when")
         s = re.sub(r"\b([AaPp])\.\s?[Mm]\.?", r"\1M", s)  # "a.m." -> "AM"
         s = re.sub(r"\bat\b", " ", s)
+        s = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", s)  # "10.05 GMT" -> "10:05 GMT"
         dt = _dp.parse(s, tzinfos=_tzinfo)
         if not re.search(r"\d:\d", s) and "T" not in s:
             return dt.date().isoformat()  # a day without a time: say no more than the page

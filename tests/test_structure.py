@@ -70,6 +70,9 @@ def test_stamp_rows_read_their_example(row):
     ("CHICAGO, April - The labor secretary said he expects", "CHICAGO", None, None),
     ("BEIRUT - Rescue workers planned to evacuate the wounded", "BEIRUT", None, None),
     ("omaha, april 7 - cash hog prices were steady", "omaha", None, (4, 7)),
+    ("NEW YORK, March 5 — Stocks fell in early trading.", "NEW YORK", None, (3, 5)),
+    ("BERLIN (dpa) - German exports rose in March.", "BERLIN", "dpa", None),
+    ("BEIJING, March 5 (Xinhua) -- China's exports grew.", "BEIJING", "Xinhua", (3, 5)),
 ])
 def test_dateline_place_agency_day(line, place, agency, day):
     got = match_dateline(line)
@@ -323,6 +326,9 @@ def test_stamp_lines():
     bare = dates.parse_stamp_line("Posted Updated")
     assert (bare["published"], bare["updated"], bare["bare"]) == (None, None, ["posted", "updated"])
     assert dates.parse_stamp_line("31-MAR-1987 605:12:19.12")["published"] == "1987-03-31"
+    assert dates.parse_stamp_line("Tue 5 Mar 2024 10.05 GMT")["published"] == "2024-03-05T10:05:00+00:00"
+    assert dates.parse_stamp_line("Mar. 5, 2024, 10:05 a.m. ET")["published"] == "2024-03-05T10:05:00-05:00"
+    assert dates.parse_stamp_line("Last updated on 5 March 2024")["updated"] == "2024-03-05"
     assert dates.parse_stamp_line("The deal closed on March 5, 2024 at noon.") is None
 
 
