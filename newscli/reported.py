@@ -177,7 +177,7 @@ CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|
 # Non-restrictive tails (", which ...", ", but ...") are the writer's, not the speaker's.
 _STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|wrote|"
                    r"argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
-                   r"whereas|where|even|despite|when|" + "|".join(sorted(PARTICIPLES)) + r"\b)"
+                   r"whereas|where|even|despite|when|" + "|".join(sorted(PARTICIPLES)) + r")\b"
                    r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
                    r"|,?[ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
                    r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b"
@@ -534,10 +534,11 @@ _INTRO = re.compile(r"(?:In|On|At|After|Before|During|Since|With|Without|For|Fro
 _COMMA = re.compile(r",[ \t]+")
 
 
-def _content_end(text: str, s: int, e: int) -> int:
+def _content_end(text: str, s: int, e: int, stops: bool = True) -> int:
     """Where content that starts at s stops: the first early stop or the sentence end, without
-    the final full stop (a closing quotation mark after it stays)."""
-    m = _STOP.search(text, s, e)
+    the final full stop (a closing quotation mark after it stays). Content before a trailing
+    attribution ("C, according to X") runs to the attribution: stops=False."""
+    m = _STOP.search(text, s, e) if stops else None
     if m:
         e = m.start()
     while e > s and text[e - 1] in " \t\r\n\u00a0":
@@ -639,7 +640,7 @@ def rule_according_to(c: Ctx) -> Found | None:
                                 and not _content_start(t, c.floor, c.vs) >= c.vs - 1):
         # C, according to X.   /  C according to X.
         cs = _content_start(t, c.floor, c.vs)
-        ce = _content_end(t, cs, c.vs)
+        ce = _content_end(t, cs, c.vs, stops=False)
         me = _content_end(t, ms, np_e if np_e > 0 else c.se)
         if ce - cs < 12 or me <= ms:
             return None
@@ -694,7 +695,7 @@ def rule_after(c: Ctx) -> Found | None:
     ce = comma
     if t[comma + 1:comma + 2] in _MARKS:
         ce = comma + 2  # C,” X said: the closing mark belongs to a mixed span
-    ce = _content_end(t, cs, ce) if t[ce - 1:ce] not in _MARKS else ce
+    ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
     rest = t[p:c.se].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if ce - cs < 10 and not (rest.startswith(",") and len(rest.split()) >= 3 and ce > cs):
         return None
@@ -724,7 +725,7 @@ def rule_after_inverted(c: Ctx) -> Found | None:
     comma = c.floor + len(before) - (1 if before.endswith(",") else 2)
     cs = _content_start(t, c.floor, comma)
     ce = comma + (0 if before.endswith(",") else 2)
-    ce = _content_end(t, cs, ce) if t[ce - 1:ce] not in _MARKS else ce
+    ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
     if ce - cs < 10:
         return None
     return Found(cs, ce, np[0], np[1], c.verb, c.vs, "after-inverted", 0.75)
