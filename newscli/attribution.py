@@ -50,6 +50,8 @@ _ORGISH = frozenset(w.capitalize() for w in ORG_WORDS) | frozenset("""
 Inc Corp Co LLC Ltd Group Party Committee Campaign Foundation Institute University College School
 Department Agency Bureau Council Commission Network Times Post News Journal Tribune Herald Press
 Association Center Centre Fund Bank Club Company Administration Office Service Airlines Motors
+County City Street Road Avenue Square Valley Beach Island Islands Mountain Tower
+History Studies Republic Kingdom Union Republicans Democrats Delegates Voters Americans Tierra Show
 """.split())
 _GENDER_OF_HON = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m"}
 _DESC_CUT = frozenset("who which that whose between being because after when where while , ( said says told".split())
