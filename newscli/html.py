@@ -227,7 +227,15 @@ _ROLE_TAIL = re.compile(
     r"investigative|national|international|white house|washington|digital|social media)\s+)*"
     r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|analyst|critic)\b.*$",
     re.I)
-_MONTH_TAIL = re.compile(rf"\s+(?:on\s+)?{_MON}(?:\s+\d.*)?$|\s+\d{{1,2}}[/.]\d.*$|\s+(?:19|20)\d\d.*$", re.I)
+_MONTH_TAIL = re.compile(rf"\s+(?:on\s+)?{_MON}\s+\d.*$|\s+\d{{1,2}}[/.]\d.*$|\s+(?:19|20)\d\d.*$", re.I)
+_BARE_MONTH_TAIL = re.compile(rf"\s+(?:on\s+)?{_MON}$", re.I)
+
+
+def _strip_date_tail(name: str) -> str:
+    """"Joshua Sokol May 20, 2019" / "Joshua Sokol May" -> "Joshua Sokol"; "Theresa May" stays."""
+    name = _MONTH_TAIL.sub("", name).strip(" ,")
+    bare = _BARE_MONTH_TAIL.sub("", name).strip(" ,")
+    return bare if len(bare.split()) >= 2 else name
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*|\s*\|\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
 _BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|par|von|por|door|av)\b[:\s]*|"
                  r"^(?:author|autor|auteur|autore)s?\s*:\s*", re.I)
@@ -260,7 +268,7 @@ def clean_authors(values, site: str | None = None, keep_agency: bool = False, le
             stripped = _ROLE_TAIL.sub("", name).strip(" ,|-–—")
             role = stripped != name
             name = _DEGREE.sub("", stripped).strip(" ,")
-            name = _MONTH_TAIL.sub("", name).strip(" ,")
+            name = _strip_date_tail(name)
             if not lenient and named_here and (role or not name or not _looks_like_name(name, strict=True)):
                 break  # "Jane Roe, Senior Technologist, ACLU Speech, Privacy and Technology Project"
             if not name:

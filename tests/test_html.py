@@ -143,6 +143,8 @@ def test_visible_byline_and_date():
     (["Prairie Daily"], []),  # the site is the organisation, never an author
     (["Joshua Sokol May 2018"], ["Joshua Sokol"]),
     (["Joshua Sokol May"], ["Joshua Sokol"]),
+    (["Joshua Sokol May 20, 2019"], ["Joshua Sokol"]),
+    (["Theresa May"], ["Theresa May"]),
     (["Kim Lee, Games Editor"], ["Kim Lee"]),
     (["Games Editor"], []),
     (["Jane Roe", "AFP"], ["Jane Roe"]),
