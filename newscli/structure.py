@@ -16,6 +16,10 @@ How a story is read
    marked ``anywhere``) are also kept out of the body.
 4. Paragraphs are blocks between blank lines; in wire copy an indented line starts a new
    paragraph too.  A short line standing alone between prose paragraphs is a sub-heading.
+   ``Layout.paragraphs`` lists, in text order, the headline (kind ``headline``), the teaser
+   (``teaser``), then ``body`` and ``subheading`` paragraphs: quotes can sit in any of them,
+   and ``Article.body`` keeps only the body.  The first body paragraph starts after the
+   dateline.  Boilerplate is in ``trailer``, never in ``paragraphs``.
 
 Rules are data: each row of ``DATELINES``, ``BYLINES`` and ``TRAILER`` has a name, a
 pattern and a real-looking line it exists for; ``tests/test_structure.py`` checks every
