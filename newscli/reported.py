@@ -41,20 +41,20 @@ def _words(s: str) -> frozenset[str]:
 
 # Verbs of saying, writing and stating: "X said (that) C", "C, X said", "C, said X".
 SAY = _words("""
-say says said add adds added note notes noted write writes wrote argue argues argued
+say says said add adds added note notes noted writes wrote argue argues argued
 claims claimed explain explains explained insist insists insisted stated
-declare declares declared contend contends contended maintained
+declare declares declared contend contends contended 
 assert asserts asserted acknowledge acknowledges acknowledged admit admits admitted
 concede concedes conceded confirms confirmed announce announces announced
 report reports reported warn warns warned predict predicts predicted suggest suggests suggested
 recall recalls recalled stress stresses stressed emphasize emphasizes emphasized observe observes
 observed caution cautions cautioned counter counters countered reply replies replied
 respond responds responded complain complains complained charge charges charged
-allege alleges alleged tweet tweets tweeted posted testify testifies testified
+allege alleges alleged tweets tweeted posted testify testifies testified
 reiterate reiterates reiterated recount recounts recounted estimate estimates estimated
 conclude concludes concluded boast boasts boasted joke jokes joked quip quips quipped
 hint hints hinted indicate indicates indicated reveal reveals revealed disclose discloses disclosed
-promise promises promised vow vows vowed agree agrees agreed
+promised vow vows vowed agree agrees agreed
 deny denies denied signal signals signaled speculate speculates speculated muse mused
 lament laments lamented concur concurs concurred mention mentions mentioned
 """)
@@ -84,9 +84,10 @@ filings disclosures
 # Past and -s forms only: "support", "attack" are nouns as often as verbs.
 STANCE = _words("""
 criticized criticizes endorsed endorses praised praises supported opposed opposes
-defended defends attacked accused accuses rejected rejects questioned questions
+defended defends attacked accused accuses rejected rejects questioned 
 cited cites blamed blames blasted blasts slammed slams condemned condemns denounced denounces
 welcomes applauded applauds touted touts backs mocked mocks ridiculed
+endorse oppose echoed echoes
 declined refused offered offers expressed expresses highlighted highlights
 """)
 # ", saying (that) C": the speaker is the subject of the main clause.
@@ -95,10 +96,16 @@ saying adding noting arguing claiming insisting explaining suggesting warning st
 declaring writing tweeting acknowledging predicting contending asserting telling
 citing referring pointing praising criticizing accusing urging blaming recalling
 """)
+# Stances and aims as participles: ", supporting the bill", ", seeking to ..."; unlike the
+# speech participles above they do not end a content span.
+STANCE_PARTICIPLES = _words("""
+seeking hoping promising offering defending questioning
+denouncing announcing vowing pledging demanding
+""")
 # "asked (the senator) whether ...": the question is the content, the person asked is not.
 ASK = _words("asked asks ask asking wondered wonders questioned")
 
-_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE | ASK
+_VERBS = SAY | BELIEVE | TELL | WANT | SHOW | PARTICIPLES | STANCE | ASK | STANCE_PARTICIPLES
 
 
 def _trie_pattern(words) -> str:
@@ -777,7 +784,7 @@ def rule_before(c: Ctx) -> Found | None:
 def rule_participle(c: Ctx) -> Found | None:
     """'Trump attacked Clinton, saying she ...': the speaker is the main clause's subject."""
     t = c.text
-    if c.verb.lower() not in PARTICIPLES:
+    if c.verb.lower() not in PARTICIPLES and c.verb.lower() not in STANCE_PARTICIPLES:
         return None
     if not t[max(c.ss, c.vs - 3):c.vs].rstrip().endswith(","):
         return None
