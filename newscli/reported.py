@@ -102,6 +102,10 @@ STANCE_PARTICIPLES = _words("""
 seeking hoping promising offering defending questioning
 denouncing announcing vowing pledging demanding
 """)
+# Verb phrases whose object is the topic or demand: "talked about the economy", "calling for a ban".
+PHRASES = frozenset({"talked about", "spoke about", "talking about", "speaking about", "talks about",
+                     "calling for", "spoke of", "discussed", "discusses", "ordered", "decided",
+                     "learned"})
 # "asked (the senator) whether ...": the question is the content, the person asked is not.
 ASK = _words("asked asks ask asking wondered wonders questioned")
 
@@ -133,7 +137,7 @@ def _trie_pattern(words) -> str:
 _TITLE_VERBS = {w.capitalize() for w in SAY | TELL | BELIEVE | WANT if w.endswith("s")}
 _CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | _TITLE_VERBS | {"according to", "According to", "call for", "calls for",
                                                             "called for", "point out", "points out", "pointed out", "called on",
-                                                            "calls on"})
+                                                            "calls on"} | PHRASES)
                   + r")\b")
 
 # Words between a subject and its verb: "has also said", "on Tuesday said".
@@ -784,7 +788,8 @@ def rule_before(c: Ctx) -> Found | None:
 def rule_participle(c: Ctx) -> Found | None:
     """'Trump attacked Clinton, saying she ...': the speaker is the main clause's subject."""
     t = c.text
-    if c.verb.lower() not in PARTICIPLES and c.verb.lower() not in STANCE_PARTICIPLES:
+    if c.verb.lower() not in PARTICIPLES and c.verb.lower() not in STANCE_PARTICIPLES \
+            and not c.verb.lower().startswith(("talking", "speaking", "calling")):
         return None
     if not t[max(c.ss, c.vs - 3):c.vs].rstrip().endswith(","):
         return None
