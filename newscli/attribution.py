@@ -113,7 +113,8 @@ _STRIP = (_NOT_FIRST | {w + "." for w in _NOT_FIRST} | TITLE_WORDS | HONORIFICS
 
 def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
     """Drop leading sentence words, titles and honorifics; note the one right before the name."""
-    while words and words[0] in _STRIP:
+    while words and (words[0] in _STRIP or "-" in words[0] and words[0].rsplit("-", 1)[1][:1].islower()):
+        # sentence words, titles, honorifics and "Korean-born" style adjectives
         if prefix is not None:
             prefix[:] = [words[0]] if words[0].rstrip(".") in _PREFIXES else []
         words = words[1:]

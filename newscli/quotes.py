@@ -332,7 +332,8 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
         j = len(hw)
         while j > k and _is_name_tok(hw[j - 1]):
             j -= 1
-        if j < len(hw) and hw[j - 1].lower() in TITLE_WORDS | HONORIFICS or (j < len(hw) and hw[j - 1] == "."):
+        if j < len(hw) and (hw[j - 1].lower() in TITLE_WORDS | HONORIFICS or hw[j - 1] == "."
+                            or len(hw) - j >= 2 and hw[j - 1].isalpha()):  # "Clinton ally James Carville"
             t2, nm = split_name([w for w in hw[j:] if w != "."])
             m.name = nm
             m.title = m.title or " ".join(hw[:j] + ([t2] if t2 else []))
