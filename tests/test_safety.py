@@ -242,8 +242,9 @@ def test_json_output_is_valid_when_piped(hostile_db, tmp_path, encoding):
     story = tmp_path / "s.txt"
     story.write_text(STORY.replace("Port strike", PAYLOAD), encoding="utf-8")
     db = ["--db", str(hostile_db)]
-    for args in (["articles", "--json"], ["quotes", "--json"], ["speakers", "--json"], ["stats", "--json"],
-                 ["show", ident, "--json"], ["export"], ["export", "--format", "json"]):
+    every = [["articles", "--json"], ["quotes", "--json"], ["speakers", "--json"], ["stats", "--json"],
+             ["export"], ["export", "--format", "json"]]
+    for args in every if encoding is None else every[:1]:  # the locale matters to the write, not the command
         data = json.loads(run_piped(args + db, env))
         assert data
     for args in (["export", "--format", "jsonl"] + db, ["parse", str(story), "--format", "jsonl"]):
