@@ -1252,6 +1252,18 @@ _END_MARK = re.compile(
     r"leer más.*|te puede interesar.*)\W*$")
 
 
+def _head_chrome(kind: str, t: str) -> bool:
+    if kind == "subheading":
+        return True
+    if t.rstrip().endswith(("—", "–", "-", ":")):
+        return False  # "WASHINGTON —" on a line of its own
+    if len(t) < 120 and _BY.match(t) and not re.search(r"[.!?]\s", t):
+        return True  # "By Jane Roe, MA WebMD Health News"
+    if len(t) < 40 and not re.search(r"[.!?…\"”»]$", t):
+        return True
+    return len(t) < 80 and _visible_date(t) is not None and len(re.sub(r"[\W\d]", "", t)) < 30
+
+
 def _drop_promos(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Related", "Most read", "Sign up for our newsletter", "Leave a reply": at the end of the
     story they end it; in the middle (promo boxes) they and the short items under them go, and
@@ -1289,6 +1301,9 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     hk = _key(headline)
     blocks = [(k, t) for k, t in blocks if not (k == "subheading" and _key(t) == hk)]
     blocks = _drop_promos(blocks)
+    # kickers, tags, bylines and date lines above the first paragraph are not the story
+    while len(blocks) > 1 and _head_chrome(*blocks[0]):
+        blocks.pop(0)
     # drop trailing sub-headings (section titles of what follows the story)
     while blocks and blocks[-1][0] == "subheading":
         blocks.pop()

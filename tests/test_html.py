@@ -388,3 +388,10 @@ def test_dateline_in_the_text(first, place, agency, day):
     assert (dl.place, dl.agency, dl.date) == (place, agency, day)
     if place:
         assert text[dl.start:dl.end] == dl.raw
+
+
+def test_chrome_above_the_first_paragraph_is_dropped():
+    body = ('<div class="story-body"><p>chaos theory</p><p>May 20, 2019</p><p>By Ana Ruiz, MA Health News</p>'
+            + STORY + '</div>')
+    p = H.extract(page("", body))
+    assert p.text.startswith("Paragraph 1")
