@@ -380,6 +380,17 @@ class Ctx:
     recent_block: int = -1
 
 
+def _verb_takes_clause(r: list[Tok], j: int) -> bool:
+    """After a quote that ended its sentence, "He says not enacting laws ..." reports something
+    else; a tag ("he said on Tuesday.") ends within a few words."""
+    k = j + 1
+    while k < len(r) and not (r[k].t in SENT_END and _sentence_end(r, k)):
+        if r[k].t.lower() in ("that", "whether", "if"):
+            return True
+        k += 1
+    return k - j > 9
+
+
 def _verb_opens_next(r: list[Tok], j: int) -> bool:
     """After a quote that ended its sentence, a clause that runs on into the next quote
     (“...” He added, “...”) introduces that quote rather than tagging this one."""
@@ -520,8 +531,8 @@ def rule_after_subject(c: Ctx) -> Found | None:
             if lowstart and not any(is_cap(tk.t) or tk.t.lower() in TITLE_WORDS or tk.t.lower() in GROUP_NOUNS
                                     or tk.t.lower() in ANONYMOUS_NOUNS for tk in r[i:j]) or lowstart and commas:
                 return None
-            if c.ends_sentence and _verb_opens_next(r, j):
-                return None  # “... .” He added, “...”: the verb belongs to the next quote
+            if c.ends_sentence and (_verb_opens_next(r, j) or _verb_takes_clause(r, j)):
+                return None  # “... .” He added, “...” / He says that ...: a sentence of its own
             m = classify(r[i:j], c.text)
             if not m:
                 return None
