@@ -1009,7 +1009,12 @@ def _site_from_title(title: str | None) -> str | None:
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav",
               "aside", "footer", "figure", "figcaption", "select", "input", "textarea", "canvas",
-              "object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link", "meta")
+              "object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link", "meta",
+              # AMP components that are never article text
+              "amp-ad", "amp-embed", "amp-analytics", "amp-sidebar", "amp-social-share", "amp-iframe",
+              "amp-video", "amp-youtube", "amp-twitter", "amp-instagram", "amp-facebook", "amp-img",
+              "amp-carousel", "amp-consent", "amp-user-notification", "amp-sticky-ad", "amp-auto-ads",
+              "amp-list", "amp-lightbox", "amp-geo", "amp-pixel", "amp-state", "amp-bind-macro")
 _UNLIKELY = re.compile(
     r"comment|related|share|sharing|social|sidebar|side-bar|\bnav|navbar|menu|footer|masthead|"
     r"promo|advert|\bads?\b|\bad-|-ad\b|adslot|dfp|sponsor|newsletter|subscribe|signup|sign-up|"

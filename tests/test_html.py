@@ -199,12 +199,16 @@ def test_amp_page():
     html = ('<!doctype html><html ⚡ lang="en"><head><meta charset="utf-8">'
             '<title>Harvest fair opens</title><link rel="canonical" href="https://x.example/2022/05/06/fair/">'
             '<style amp-custom>body{}</style></head><body><amp-img src="a.jpg"></amp-img>'
-            '<header class="amp-header"><h1>Harvest fair opens</h1></header>'
-            '<div class="amp-article-content">' + STORY + '</div></body></html>')
+            '<amp-sidebar id="menu" layout="nodisplay"><p>Home, News, Sport, Weather and all the other sections</p>'
+            '</amp-sidebar><header class="amp-header"><h1>Harvest fair opens</h1></header>'
+            '<div class="amp-article-content">' + STORY + '<amp-ad width="300" height="250" type="x">'
+            '<p>Sponsored: a long advertisement paragraph that is not part of the story at all.</p></amp-ad>'
+            '</div></body></html>')
     p = H.extract(html)
     assert p.layout.headline == "Harvest fair opens"
     assert p.layout.published == "2022-05-06"
     assert p.text.count("Paragraph") == 5
+    assert "Sponsored" not in p.text and "Weather" not in p.text
 
 
 # ---------------------------------------------------------------- hostile HTML
