@@ -644,6 +644,9 @@ def from_meta_names(soup, metas=None) -> Meta:
 
 # ---------------------------------------------------------------- step 4: <time datetime>
 
+_HATOM = re.compile(r"(?:^|\s)(?:published|dt-published|dtstamp|updated|dt-updated)(?:\s|$)")
+
+
 def from_time(soup) -> Meta:
     """Step 4: <time datetime> / itemprop=datePublished elements (the first one that parses,
     those marked as publication dates first)."""
@@ -655,7 +658,7 @@ def from_time(soup) -> Meta:
         marked.append((kind, val))
     for el in _named(soup, "time"):
         val = el.get("datetime") or el.get("data-datetime") or el.get("content")
-        if not val:
+        if not val or _in_boilerplate(el):
             continue
         cls = " ".join(el.get("class") or []).lower() + " " + str(el.get("id") or "").lower()
         if el.has_attr("pubdate") or re.search(r"publish|posted|entry-date|pubdate|created", cls):
@@ -664,6 +667,12 @@ def from_time(soup) -> Meta:
             marked.append(("u", val))
         else:
             plain.append(("p", val))
+    # hAtom / microformats2: <abbr class="published" title="2006-12-04">December 4, 2006</abbr>
+    for el in _attr_matching(soup, _HATOM, limit=20):
+        val = el.get("title") or el.get("datetime") or el.get("value")
+        if val and el.name != "time":
+            cls = " ".join(el.get("class") or []) if isinstance(el.get("class"), list) else str(el.get("class"))
+            marked.append(("u" if re.search(r"updated", cls) else "p", val))
     for kind, val in marked + plain:
         d = _parse_date(val)
         if not d:

@@ -399,3 +399,14 @@ def test_chrome_above_the_first_paragraph_is_dropped():
             + STORY + '</div>')
     p = H.extract(page("", body))
     assert p.text.startswith("Paragraph 1")
+
+
+def test_hatom_published_title():
+    body = '<p class="meta">by <span class="author vcard fn">oz</span> on <abbr class="published" ' \
+           'title="2006-12-04">December 4, 2006</abbr></p>' + STORY
+    assert H.from_time(soup(page(body=body))).published == "2006-12-04"
+
+
+def test_time_in_comments_is_not_the_articles():
+    body = STORY + '<div id="comments"><time datetime="2021-01-01T10:00:00Z">Jan 1</time></div>'
+    assert H.from_time(soup(page(body=body))).published is None
