@@ -100,6 +100,9 @@ class Index:
     inside_starts: list = field(default_factory=list)
     events: list = field(default_factory=list)
     subject: dict = field(default_factory=dict)  # mention offset -> is it a sentence subject
+    mentions: list | None = None  # (offset, Person) of every surname mention, see all_mentions
+    mention_pos: list = field(default_factory=list)
+    rebuilds: int = 0
 
 
 # Honorifics and one-word titles kept in front of a resolved name ("Sen. Ted Cruz").
@@ -225,28 +228,41 @@ def _quoted(idx: Index, pos: int) -> int | None:
     return None
 
 
-def mentions_of(p: Person, idx: Index) -> list[int]:
-    """Offsets of the person's surname outside quotations, found once with str.find."""
-    if p.at:
-        return p.at
-    text, sur = idx.text, p.surname
-    out = []
-    k = text.find(sur)
-    while k >= 0:
-        e = k + len(sur)
-        if (k == 0 or not text[k - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()) \
-                and _quoted(idx, k) is None:
-            out.append(k)
-        k = text.find(sur, e)
-    p.at = out or [-1]
-    return p.at
+_CAPWORD = re.compile(r"[A-Z][\w\u2019'-]+")
 
 
-def last_mention(p: Person, pos: int, idx: Index) -> int:
-    """Offset of the person's last mention before pos outside quotations (-1 if none)."""
-    at = mentions_of(p, idx)
-    k = bisect.bisect_left(at, pos) - 1
-    return at[k] if k >= 0 else -1
+def all_mentions(idx: Index) -> list:
+    """Every mention of a known person's surname outside quotations, in text order:
+    one regex pass over capitalized words, so the cost stays linear in the text."""
+    if idx.mentions is not None:
+        return idx.mentions
+    owners: dict = {}
+    for p in idx.people.values():
+        owners.setdefault(p.surname, []).append(p)
+        p.at = []
+    text, out = idx.text, []
+    for m in _CAPWORD.finditer(text):
+        ps = owners.get(m.group())
+        if ps is None:
+            ps = owners.get(_POSS.sub("", m.group()))  # "Trump's"
+            if ps is None:
+                continue
+        k = m.start()
+        if (k and text[k - 1].isalnum()) or _quoted(idx, k) is not None:
+            continue
+        for p in ps:
+            out.append((k, p))
+            p.at.append(k)
+    idx.mentions, idx.mention_pos = out, [k for k, _ in out]
+    return out
+
+
+def _new_person(idx: Index, p: Person) -> None:
+    """Register a person met only as a speaker; the mention list is rebuilt (a few times at most)."""
+    idx.people[p.name] = p
+    idx.by_surname.setdefault(p.surname, p)
+    if idx.mentions is not None and idx.rebuilds < 20:
+        idx.mentions, idx.rebuilds = None, idx.rebuilds + 1
 
 
 def gender_of(p: Person, idx: Index) -> str | None:
@@ -255,8 +271,9 @@ def gender_of(p: Person, idx: Index) -> str | None:
     if p.checked:
         return p.gender
     p.checked = True
+    all_mentions(idx)
     text, sur = idx.text, p.surname
-    for k in mentions_of(p, idx)[:8]:
+    for k in p.at[:8]:
         if k >= 0:
             e = k + len(sur)
             m = _PRON.search(text, e, e + 150)  # the first pronoun after the mention
@@ -308,10 +325,17 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     if g is None:
         return None
     best, best_at = None, -1
-    for p in idx.people.values():
-        at = last_mention(p, pos, idx)
-        if at < 0 or pos - at > 6000 or at + SUBJECT_BONUS + SPEAKER_BONUS <= best_at:
+    ms = all_mentions(idx)
+    k = bisect.bisect_left(idx.mention_pos, pos) - 1
+    seen: set = set()
+    while k >= 0 and len(seen) < 60:  # walk back over the latest mentions, each person once
+        at, p = ms[k]
+        k -= 1
+        if pos - at > 6000 or at + SUBJECT_BONUS + SPEAKER_BONUS <= best_at:
+            break
+        if id(p) in seen:
             continue
+        seen.add(id(p))
         if idx.subject.get(at) is None:
             idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
         if idx.subject[at]:
@@ -413,8 +437,7 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         return f"{men[0]} {' '.join(words)}"
     if p is None:
         p = Person(" ".join(words), surname, person=True)
-        idx.people[p.name] = p
-        idx.by_surname[surname] = p
+        _new_person(idx, p)
     elif len(words) > 1 and words[0] not in p.name.split():
         return " ".join(words)  # a namesake (Bill vs Hillary Clinton): keep the given name
     p.spoke.append(pos)

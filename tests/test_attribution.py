@@ -139,3 +139,12 @@ def test_linear_time_many_mentions():
     t = ("John Smith said yes. " * 20_000) + "“No,” he said."
     qs = resolved(t)
     assert qs and qs[-1].speaker.name == "John Smith"
+
+
+def test_linear_time_many_people_and_pronouns():
+    t = " ".join(f"Ana Name{i} spoke. “We try,” she said." for i in range(5000))
+    qs = resolved(t)
+    assert len(qs) == 5000
+    assert qs[-1].speaker.name == "Ana Name4999"
+    for q in qs:
+        assert t[q.start:q.end] == q.text
