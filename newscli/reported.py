@@ -217,6 +217,11 @@ adm maj cmdr gens reps sens messrs d.c
 """)
 
 
+# How far back from a cue its speaker may start (chars); rules share this window so the
+# cached tokens are reused.
+_WINDOW = 140
+
+
 class Tok(NamedTuple):
     t: str
     s: int
@@ -227,7 +232,10 @@ class Tok(NamedTuple):
 def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
     # cached: the rules of one cue look at the same window in turn (a cache, not state:
     # the result depends on the arguments only)
-    return tuple(Tok(m.group(), m.start(), m.end()) for m in _TOK.finditer(text, s, e))
+    return tuple([_new(Tok, (m[0], m.start(), m.end())) for m in _TOK.finditer(text, s, e)])
+
+
+_new = tuple.__new__  # Tok(...) without the keyword-argument wrapper: tokens are hot
 
 
 # ------------------------------------------------------------------ sentences
@@ -286,6 +294,7 @@ def _is_head(t: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def _speaker_ok(text: str, ms: int, me: int) -> bool:
     """A speaker phrase: short, ends in a name, pronoun or speaker noun, holds no verb."""
     toks = _toks(text, ms, me)
@@ -316,7 +325,7 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
 
 def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
     """The subject phrase ending right before the verb at vs ("Sen. Ted Cruz (R-Tex.) has said")."""
-    toks = _toks(text, max(lo, vs - 160), vs)
+    toks = _toks(text, max(lo, vs - _WINDOW), vs)
     i = len(toks) - 1
     # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
     while i >= 0:
@@ -678,7 +687,7 @@ def rule_after(c: Ctx) -> Found | None:
     low = c.verb.lower()
     if low not in SAY and low not in TELL and low not in BELIEVE and low not in SHOW:
         return None
-    lo = max(c.floor, c.vs - 120)
+    lo = max(c.floor, c.vs - _WINDOW)
     if t.rfind(",", lo, c.vs) < 0:
         return None  # no comma before the subject: cheap exit for most cues
     toks = _toks(t, lo, c.vs)
