@@ -410,3 +410,34 @@ def test_hatom_published_title():
 def test_time_in_comments_is_not_the_articles():
     body = STORY + '<div id="comments"><time datetime="2021-01-01T10:00:00Z">Jan 1</time></div>'
     assert H.from_time(soup(page(body=body))).published is None
+
+
+# ---------------------------------------------------------------- accuracy gate on the shared gold pages
+
+EVAL = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+FLOORS = {  # pinned a little under the measured figures: a drop below them is a regression
+    "structure_html": {"headline": 0.95, "authors": 0.85, "organization": 0.95, "published.date": 0.95},
+    "structure_trafilatura": {"headline": 0.85, "authors": 0.80, "published.date": 0.85},
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_accuracy_gate(corpus, tmp_path):
+    import subprocess
+    import sys
+
+    gold = EVAL / "dev" / f"{corpus}.jsonl"
+    if not gold.exists():
+        pytest.skip("shared eval data not present")
+    pred = tmp_path / "pred.jsonl"
+    with open(gold, encoding="utf-8") as f, open(pred, "w", encoding="utf-8") as out:
+        for line in f:
+            d = json.loads(line)
+            rec = parse(d["raw"], path=f"{d['id']}.html").to_dict()
+            rec["id"] = d["id"]
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    r = subprocess.run([sys.executable, str(EVAL / "score.py"), "structure", str(gold), "--pred", str(pred), "--json"],
+                       capture_output=True, text=True, check=True)
+    acc = json.loads(r.stdout)["accuracy"]
+    low = {k: (acc.get(k), floor) for k, floor in FLOORS[corpus].items() if acc.get(k, 0) < floor}
+    assert not low, low
