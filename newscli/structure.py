@@ -5,7 +5,7 @@ How a story is read
 -------------------
 1. The *head* (at most ``HEAD_LINES`` lines / ``HEAD_CHARS`` characters) is walked line by
    line.  Each line is a time stamp (``dates.STAMPS``), a byline (``BYLINES``, possibly
-   split over several lines: "By / MJ Lee / and / Alex Marquardt, CNN"), a title line
+   split over several lines: "By / Jane Doe / and / John Roe, CNN"), a title line
    (section, headline), or content.  The first content block is the body's start, unless a
    byline or stamp follows it: then it was a teaser and the body starts after them.
 2. The body's first line may open with a dateline (``DATELINES``); the first paragraph
@@ -146,16 +146,16 @@ DATELINES = (
     Rule("agency", rf"{_PLACE_DATE}{_agency(r'[A-Z][A-Za-z.&]{1,20}(?: [A-Z][A-Za-z.&]{1,20}){0,2}')}{_AGENCY_DASH}",
          "BEIJING (Xinhua) -- China's exports grew in May."),
     Rule("date_only", rf"{_DATE}[ \t]*-{{1,2}}[ \t]+",
-         "APRIL 11 - Israel introduces summer time."),
+         "JUNE 3 - Portugal moves its clocks forward one hour."),
     Rule("reuters_1987", rf"{_PLACE_LAX}[ \t]*,?[ \t]*(?:-[ \t]*)?{_DATEISH}(?:[ \t]*,)?(?:[ \t]*Reuters?\b)?"
          rf"[ \t]*,?[ \t]*(?:-{{1,2}}[ \t]+|[—–][ \t]*)",
-         "SALVADOR, Feb 26 - Showers continued throughout the week in"),
+         "SANTOS, Feb 26 - Coffee exporters said shipments slowed in"),
     Rule("reuters_lower", rf"(?P<place>[a-z]{{2,15}}(?:[ \t]+[a-z]{{2,15}}){{0,2}})[ \t]*,[ \t]*{_DATE}[ \t]*-{{1,2}}[ \t]+",
-         "omaha, april 7 - cash hog prices were steady to higher"),
+         "wichita, may 4 - cash wheat bids were two cts higher"),
     Rule("place_caps_dash", rf"{_CAPS_PLACE}{_DASH}",
-         "WOODBRIDGE, N.J. - Supermarkets General Corp reported sales"),
+         "TRENTON, N.J. - Acme Foods Inc said it would close two stores"),
     Rule("place_dash", rf"{_PLACE}[ \t]+-{{1,2}}[ \t]+",
-         "London - Belgium is launching a euro-commercial paper program"),
+         "Paris - France will sell new ten-year bonds next week"),
 )
 
 # ---- bylines: the shape of the line; the names inside are checked by _split_names
@@ -178,7 +178,7 @@ BYLINES = (
          "By Jane Doe | Reuters"),
     Rule("by", rf"{_BY}(?P<names>.{{3,240}}?)\.?", "By JANE DOE and JOHN ROE, Associated Press"),
     Rule("names_known_org", rf"(?!(?i:by)\b)(?P<names>[^,]{{3,160}}?(?:,[^,]{{3,80}}?)*?)[ \t]*,[ \t]*(?P<tail>{_ORG_ALT})\.?",
-         "MJ Lee and Alex Marquardt, CNN"),
+         "Jane Doe and John Roe, CNN"),
 )
 
 # letters of any script; _is_name then checks that every word but a particle is capitalised
@@ -318,7 +318,7 @@ def parse_byline(line: str) -> Byline | None:
         split = _split_names(names)
         if split is None and (tail is not None and _KNOWN_ORG_RX.fullmatch(tail.strip().rstrip("."))
                               or re.search(rf",\s*(?:{_ORG_ALT})\.?$", names, re.I)):
-            split = _split_names(names, lenient=True)  # "By keith grant, Reuters"
+            split = _split_names(names, lenient=True)  # "By jane doe, Reuters"
         if split is None:
             continue
         authors, tail2 = split
@@ -368,9 +368,10 @@ _PARTICLES = frozenset("de da das dos van von der den del della di du la le bin 
 def _is_name(p: str) -> bool:
     if not _NAME_RX.fullmatch(p):
         return False
-    for w in p.split():
-        if w.lower() in _PARTICLES:
-            continue
+    ws = p.split()
+    for k, w in enumerate(ws):
+        if w.lower() in _PARTICLES and 0 < k < len(ws) - 1:
+            continue  # "Ana de la Cruz": particles only inside a name
         core = re.sub(r"^(?:[dDOL][’'])", "", w)
         if not core[:1].isupper():
             return False
