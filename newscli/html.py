@@ -1489,7 +1489,7 @@ def extract(html: str) -> Page:
     authors: list[str] = []
     agency_only: list[str] = []
     for s in steps[:4]:
-        authors = clean_authors(s.authors, site)
+        authors = clean_authors(s.authors, site, lenient=True)
         if authors:
             break
         agency_only = agency_only or clean_authors(s.authors, site, keep_agency=True)
