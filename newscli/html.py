@@ -2,26 +2,33 @@
 
 Two jobs, kept apart:
 
-* **metadata**, as a cascade of separate steps, each a function ``soup -> Meta`` that can be
-  tested on its own, most trusted first::
+* **metadata**, as a cascade of separate steps, each a function ``soup -> Meta`` tested on its
+  own, most trusted first::
 
-      from_jsonld       JSON-LD NewsArticle / Article / BlogPosting ... (also in @graph, lists)
+      from_jsonld       JSON-LD NewsArticle / Article / ReportageNewsArticle / BlogPosting ...
+                        (also inside @graph and lists; author as string, object, list or @id)
       from_opengraph    og:* and article:* meta tags
       from_meta_names   meta name=author / byl / parsely-* / sailthru.* / dc.* / date ...
-      from_time         <time datetime> (and itemprop=datePublished) in the page
-      from_visible      the byline and date as shown on the page ("By ...", "Posted on ...")
+      from_time         <time datetime>, itemprop=datePublished, hAtom "published" titles
+      url_date          /2020/09/28/ in the canonical URL
+      from_scripts      "publishedDate": "..." in inline JSON state
+      from_visible      the byline and date as shown ("By ...", "Posted on ... by ...")
 
-  ``merge`` takes, field by field, the first value that survives cleaning. Author names go
-  through ``clean_authors`` (no site names, "Staff", job titles, e-mail links, dates glued to
-  names); dates through ``_parse_date`` and the page's own evidence (never later than the
-  newest date the page vouches for, never earlier than the web: when unsure, ``None``).
+  Each field takes the first value that survives cleaning. Author names go through
+  ``clean_authors`` (site names, "Staff", job titles, e-mail links, photo credits and dates
+  glued to names are not authors; an agency only when nobody is named); the site is the
+  organisation. Dates are never later than the newest date the page itself vouches for
+  (its modification stamps, an archived copy's snapshot time), a WebPage's CMS stamp is not a
+  publication date, and when unsure the answer is ``None``, never a guess.
 
 * **body**: the article's paragraphs, found as the block with the most paragraph text once
-  scripts, navigation, related links, comments, captions and the like are gone. ``Page.text``
-  is the paragraphs joined by blank lines; every span of the record indexes into it.
+  scripts, navigation, related links, comments, captions, ads and the like are gone
+  (``_prune``, ``_find_container``, ``_blocks``). ``Page.text`` is the paragraphs joined by
+  blank lines; every span of the record indexes into it.
 
-bs4 is imported only inside ``extract`` (and the helpers that need it) so plain-text parsing
-never pays for it.
+bs4 (with the stdlib "html.parser") is imported only inside the functions that need it, so
+plain-text parsing never pays for it. bs4's find_all is slow on big pages: the metadata steps
+share one index of the page's tags (``_index``).
 """
 from __future__ import annotations
 
