@@ -239,6 +239,8 @@ TRAILER = (
          r"(?:writers?|reporters?|correspondents?|journalists?|researchers?|producers?)[ \t]+(?P<names>.{3,200}?)"
          r"[ \t]+contributed(?:[ \t]+.{0,80})?\.?",
          "Associated Press writer Jane Doe in Paris contributed to this report.", "tail"),
+    Rule("contributing", r"(?i)contributing(?: reporting)?[ \t]*:[ \t]*(?P<names>.{3,300})",
+         "Contributing: Jane Doe, USA TODAY; The Associated Press", "tail"),
     Rule("contributed_plain", r"(?P<names>[A-Z][^.]{3,200}?)[ \t]+contributed[ \t]+(?:reporting|to[ \t]+this[ \t]+(?:report|story|article))"
          r".{0,120}", "Jane Doe contributed reporting from Paris.", "tail"),
 )
@@ -456,7 +458,7 @@ def _contributors(rule: Rule, line: str) -> list[str]:
         m = rule.rx.fullmatch(line.strip())
         chunks = [m.group("names")] if m and m.groupdict().get("names") else []
     for chunk in chunks:
-        for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", chunk.strip().rstrip(".)")):
+        for piece in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", chunk.strip().rstrip(".)")):
             piece = re.split(r"\s+(?:in|from|at)\s+[A-Z]", piece)[0].strip()
             if _is_name(piece) and piece not in out:
                 out.append(piece)

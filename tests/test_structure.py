@@ -510,3 +510,18 @@ def test_subheadings(line, is_heading):
     lay = layout(text)
     assert (lay.subheadings == [line]) is is_heading
     assert sum(p.kind in ("body", "subheading") for p in lay.paragraphs) == 3
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Associated Press writers Ann Poe in Paris and John Roe in Berlin contributed to this report.", ["Ann Poe", "John Roe"]),
+    ("(Reporting by Ann Poe and Bob Loe in Paris; Editing by Tim Fox)", ["Ann Poe", "Bob Loe", "Tim Fox"]),
+    ("Contributing: Ann Poe, USA TODAY; The Associated Press", ["Ann Poe"]),
+    ("Bob Loe contributed reporting from Kyiv.", ["Bob Loe"]),
+])
+def test_contributors_from_the_tail(line, names):
+    text = f"Headline here now\n\nBy Jane Doe\n\nWASHINGTON (AP) — The first paragraph.\n\nThe second one.\n\n{line}\n"
+    lay = layout(text)
+    assert lay.byline.authors == ["Jane Doe"]
+    assert lay.byline.contributors == names
+    assert lay.trailer == [line]
+    assert body(text, lay) == ["The first paragraph.", "The second one."]
