@@ -242,9 +242,12 @@ def all_mentions(idx: Index) -> list:
         p.at = []
     text, out = idx.text, []
     for m in _CAPWORD.finditer(text):
-        ps = owners.get(m.group())
+        w = m.group()
+        ps = owners.get(w)
         if ps is None:
-            ps = owners.get(_POSS.sub("", m.group()))  # "Trump's"
+            if not w.endswith(_POSS_ENDS):
+                continue
+            ps = owners.get(_POSS.sub("", w))  # "Trump's"
             if ps is None:
                 continue
         k = m.start()
@@ -257,12 +260,28 @@ def all_mentions(idx: Index) -> list:
     return out
 
 
+_POSS_ENDS = ("\u2019s", "'s", "\u2019", "'")
+
+
 def _new_person(idx: Index, p: Person) -> None:
-    """Register a person met only as a speaker; the mention list is rebuilt (a few times at most)."""
+    """Register a person met only as a speaker ("Trump said" with no full name anywhere);
+    once the mention list exists, the person's mentions are merged in (a bounded number)."""
     idx.people[p.name] = p
     idx.by_surname.setdefault(p.surname, p)
-    if idx.mentions is not None and idx.rebuilds < 20:
-        idx.mentions, idx.rebuilds = None, idx.rebuilds + 1
+    if idx.mentions is None or idx.rebuilds >= 50:
+        return
+    idx.rebuilds += 1
+    text, sur = idx.text, p.surname
+    k = text.find(sur)
+    while k >= 0 and len(p.at) < 300:  # bounded: inserting keeps the list sorted
+        e = k + len(sur)
+        if (k == 0 or not text[k - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()) \
+                and _quoted(idx, k) is None:
+            i = bisect.bisect_right(idx.mention_pos, k)
+            idx.mention_pos.insert(i, k)
+            idx.mentions.insert(i, (k, p))
+            p.at.append(k)
+        k = text.find(sur, e)
 
 
 def gender_of(p: Person, idx: Index) -> str | None:

@@ -148,3 +148,9 @@ def test_linear_time_many_people_and_pronouns():
     assert qs[-1].speaker.name == "Ana Name4999"
     for q in qs:
         assert t[q.start:q.end] == q.text
+
+
+def test_linear_time_surname_only_speakers():
+    t = "“Yes,” Kirby said. " * 30_000 + "“No,” he said."
+    qs = resolved(t)
+    assert qs[-1].speaker.name == "Kirby"
