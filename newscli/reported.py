@@ -151,6 +151,10 @@ _BE = _words("is was were are been be being get gets got")
 _OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
 _LONE = _words("before again earlier later otherwise so too yesterday today then there here it this that")
 _CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
+_OPENERS = _words("""following though although when while if once since until unless despite amid among
+during under without within throughout eight nine ten eleven twelve two three four five six seven
+earlier later last next""")
+_ADJ_HEADS = _words("larger bigger greater more less final last first new big former latter same other")
 _DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
 won lost threw wrote led sat told""")
@@ -301,6 +305,9 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     words = [tk.t for tk in toks if tk.t[:1].isalnum()]
     if not words or len(words) > 16:
         return False
+    last = words[-1].lower()
+    if last.endswith(("n't", "n\u2019t")) or last in _ADJ_HEADS:
+        return False  # "Don't", "a larger": not a speaker
     # the head of "People briefed on the move" is "People": cut at a preposition, relative or participle
     for n, w in enumerate(words[1:], 1):
         lw = w.lower()
@@ -613,7 +620,7 @@ _TELL_OBJ = re.compile(r"[ \t]+(?:him|her|them|me|us|you|reporters|supporters|vi
                        r"lawmakers|journalists|donors|students|members|(?:the[ \t]+|a[ \t]+)?(?:crowd|audience|"
                        r"newspaper|station|network|paper|magazine|host|interviewer|committee|court|jury|senators|"
                        r"panel|room|group|radio[ \t]+host)|(?:The[ \t]+)?[A-Z][\w\u2019'.&-]*(?:[ \t]+(?:of[ \t]+)?"
-                       r"[A-Z][\w\u2019'.&-]*){0,4})(?=[\s,])")
+                       r"[A-Z][\w\u2019'.&-]*){0,4})(?=[\s,]|$)")
 _TELL_THAT = re.compile(r"[^,.;:!?\n\"\u201c\u201d]{1,80}?[ \t](that)\b")
 
 
@@ -674,6 +681,13 @@ def rule_according_to(c: Ctx) -> Found | None:
     if ce - cs < 12:
         return None
     return Found(cs, ce, ms, np_e, c.verb, c.vs, "according-to-before", 0.7)
+
+
+def _is_opener(t: str, s: int, e: int) -> bool:
+    """A short prepositional or time phrase: 'In a statement for this story', 'On Thursday'."""
+    words = t[s:e].split()
+    return bool(words) and len(words) <= 10 and (words[0].lower() in _PREP or words[0].lower() in _OPENERS
+                                                  or words[0].lower() in TIME_WORDS)
 
 
 def _shows_subject(phrase: str) -> bool:
@@ -744,6 +758,8 @@ def rule_after_inverted(c: Ctx) -> Found | None:
         return None
     comma = c.floor + len(before) - (1 if before.endswith(",") else 2)
     cs = _content_start(t, c.floor, comma)
+    if _is_opener(t, cs, comma):
+        return None
     ce = comma + (0 if before.endswith(",") else 2)
     ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
     if ce - cs < 10:
@@ -781,6 +797,10 @@ def rule_before(c: Ctx) -> Found | None:
     words = t[cs:ce].split()
     if len(words) == 1 and (words[0].endswith("ly") or words[0].lower() in _LONE):
         return None  # "said dryly", "noted before"
+    if t[c.ve:cs].strip().startswith(",") and words and words[0].endswith("ing"):
+        return None  # "said, naming a few": the writer's participle
+    if low in TELL and len(words) <= 2 and words[0][:1].isupper():
+        return None  # "told The Wall Street Journal.": the object, no content
     if (first in AUX or first in _BE) and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
         if t[max(0, subj[0] - 5):subj[0]].rstrip().endswith("that"):
             # "the kind of job that many economists say is the future": a relative report
@@ -856,6 +876,7 @@ Note Update Updated Editor Correction Photo Photos Video Watch Read Related Sour
 Warning Q Question Answer Subject Re Fwd From To Date Posted Published Tags Topics Category
 Contact Email Phone Click Listen See Also Disclosure Clarification Image Credit Caption
 Breaking Exclusive Analysis Opinion Live Transcript Bottom Line Why How What When Where Who
+Contributing BREAKING UPDATE The A Latest Reporting Additional
 """)
 
 
