@@ -498,10 +498,24 @@ def _sentence_title(text: str, lines: list[tuple[int, int]], i: int, t: str) -> 
     return nxt > 1.5 * len(t) or multi or match_dateline(text, ks + _indent(text, ks, ke)) is not None
 
 
+# words that name a desk or section ("Political News", "World", "Middle East", "Opinion")
+SECTION_WORDS = frozenset("""
+news politics political world business opinion opinions sport sports tech technology health science
+entertainment style travel markets market economy money us u.s. europe asia africa americas middle east
+australia uk china india analysis live local national international climate environment media culture
+arts books food lifestyle weather education crime justice law investigations features video
+breaking latest stories headlines nation metro region regional energy autos real estate wellness
+""".split())
+
+
 def _section_like(s: str) -> bool:
+    """A section name above the headline: short, capitalised, and naming a desk, or a short
+    all-caps kicker ("EXCLUSIVE").  A short Title-Case headline is not one ("Fed Holds Rates")."""
     words = s.split()
-    return (1 <= len(words) <= 4 and len(s) <= 40 and not any(c.isdigit() for c in s)
-            and all(w[0].isupper() or w in ("&", "and", "of") for w in words))
+    if not (1 <= len(words) <= 4 and len(s) <= 40 and not any(c.isdigit() for c in s)
+            and all(w[0].isupper() or w in ("&", "and", "of") for w in words)):
+        return False
+    return any(w.lower().strip(".,:") in SECTION_WORDS for w in words) or (s.isupper() and len(words) <= 2)
 
 
 # ================================================================ lines

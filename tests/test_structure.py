@@ -525,3 +525,15 @@ def test_contributors_from_the_tail(line, names):
     assert lay.byline.contributors == names
     assert lay.trailer == [line]
     assert body(text, lay) == ["The first paragraph.", "The second one."]
+
+
+@pytest.mark.parametrize("first, second, section, headline", [
+    ("Political News", "Senate passes the stopgap spending bill", "Political News", "Senate passes the stopgap spending bill"),
+    ("Middle East", "Talks resume in Cairo", "Middle East", "Talks resume in Cairo"),
+    ("EXCLUSIVE", "Inside the race for the new chip plant", "EXCLUSIVE", "Inside the race for the new chip plant"),
+    ("Fed Holds Rates", "Inflation remains above target as officials wait", None, "Fed Holds Rates"),
+])
+def test_section_or_headline(first, second, section, headline):
+    text = f"{first}\n\n{second}\n\nBy Jane Doe\n\nThe central bank said on Wednesday that it would wait.\n"
+    lay = layout(text)
+    assert (lay.section, lay.headline) == (section, headline)
