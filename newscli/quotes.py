@@ -154,13 +154,18 @@ def blocks_of(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     return out
 
 
-_BLANK = re.compile(r"\n[ \t\r\u00a0]*\n")
+
+
+_PARA = re.compile(r"\S(?:[^\n]|\n(?![ \t\r\u00a0]*\n))*")
 
 
 def _split_blank(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Blank-line separated blocks of text[s:e] (text the layout did not cover)."""
+    if e - s < 1 or text[s:e].isspace():
+        return []
     out = []
-    for part in re.finditer(r"\S(?:[^\n]|\n(?![ \t\r\u00a0]*\n))*", text[s:e]):
-        a, b = s + part.start(), s + part.end()
+    for part in _PARA.finditer(text, s, e):
+        a, b = part.start(), part.end()
         while b > a and text[b - 1].isspace():
             b -= 1
         out.append((a, b))
@@ -1014,7 +1019,7 @@ def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
     lw = c.left[-1].t.lower() if c.left else ""
     # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles
-    if is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \
+    if len(qt) < 80 and is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \
             and not (found is not None and found.attributed_here and not c.left):
         return False
     if kind == "direct":
