@@ -899,7 +899,10 @@ def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
 
 # ------------------------------------------------------------------ the pass
 
-_PAIR = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]")
+# Curly pairs mask cues inside quotations quotes.py did not keep (straight marks are too easy to
+# mis-pair across sentences; quotes.py's spans cover those); any pair makes a content "mixed".
+_PAIR = re.compile(r"\u201c[^\u201c\u201d\n]{1,600}\u201d")
+_PAIR_ANY = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]|''[^'\n]{1,600}''")
 
 
 def _quoted_regions(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1109,7 +1112,7 @@ def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
             continue
         if f.ms is None or f.ce <= f.cs:
             continue
-        kind = "mixed" if any(ch in text[cs:ce] for ch in "\u201c\"") and _PAIR.search(text, cs, ce) else "indirect"
+        kind = "mixed" if _PAIR_ANY.search(text, cs, ce) else "indirect"
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
                          verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
     out.extend(_mixed_from_marks(text, paragraphs, marked, used))
