@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from contextlib import contextmanager
 from glob import escape as glob_escape
@@ -136,15 +137,27 @@ def backup_before_migration(path: Path, version: int) -> Path:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Write payload to a temporary file beside path, fsync it, then rename it over path."""
+    """Write payload to a temporary file beside path, fsync it, then rename it over path.
+
+    A symlink is followed (the file it points to is replaced, the link stays a link), and
+    the file keeps its permission bits (a new one gets the usual 0666 & ~umask)."""
+    path = Path(os.path.realpath(path))
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -271,11 +284,13 @@ class Store:
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+            # the lock sits beside the real file: two symlinks to one database share it
+            lock_path = os.path.realpath(self.path) + ".lock"
+            lock = FileLock(lock_path, timeout=LOCK_TIMEOUT)
             lock.acquire()
         except Timeout:
-            raise DatabaseError(f"{self.path}: another newscli process holds the lock "
-                                f"({self.path}.lock) for over {LOCK_TIMEOUT}s") from None
+            raise DatabaseError(f"{self.path}: another newscli process has held the lock "
+                                f"({lock_path}) for over {LOCK_TIMEOUT}s; nothing was changed") from None
         except OSError as e:
             raise DatabaseError(f"{self.path}: cannot lock the database ({e.strerror or e})") from None
         try:
@@ -297,7 +312,8 @@ class Store:
     def _remove_stale_temps(self) -> None:
         """Temporary files left by a writer that was killed (SIGKILL, power loss). Only the
         lock holder writes them, so under the lock any that exist are stale."""
-        for tmp in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
+        real = Path(os.path.realpath(self.path))
+        for tmp in real.parent.glob(f".{glob_escape(real.name)}.*.tmp"):
             try:
                 tmp.unlink()
             except OSError:

@@ -220,3 +220,66 @@ def test_ctrl_c_mid_ingest_stops_cleanly_with_130(tmp_path, jobs):
     assert "interrupted" in errs
     assert k >= 1000
     assert no_temp_files(tmp_path) == []
+
+
+# ------------------------------------------------------------------ exit codes
+
+def test_exit_codes_live_in_one_place_and_match_the_readme():
+    from newscli.status import ExitStatus
+
+    assert {s.name: int(s) for s in ExitStatus} == {"OK": 0, "INPUT_FAILED": 1, "USAGE_OR_DB": 2,
+                                                    "INTERRUPTED": 130}
+    readme = (Path(__file__).resolve().parents[1] / "README.md")
+    if readme.exists():
+        text = readme.read_text(encoding="utf-8")
+        section = text[text.index("## Exit codes"):]
+        for code in ExitStatus:
+            assert f"| {int(code)} |" in section
+
+
+def test_exit_codes_for_success_failure_usage_and_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from newscli.cli import app
+
+    run = CliRunner().invoke
+    good = tmp_path / "good.txt"
+    good.write_text(story_text("x", 1), encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = str(tmp_path / "db.json")
+    assert run(app, ["ingest", str(good), "--db", db]).exit_code == 0
+    assert run(app, ["ingest", str(good), str(empty), "--db", db]).exit_code == 1
+    assert run(app, ["ingest"]).exit_code == 2  # usage: no paths
+    assert run(app, ["articles", "--no-such-option"]).exit_code == 2
+    assert run(app, ["articles", "--limit", "0"]).exit_code == 2
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert run(app, ["articles", "--db", str(tmp_path / "bad.json")]).exit_code == 2
+
+
+def test_interrupt_in_process_keeps_what_was_committed(tmp_path, monkeypatch):
+    """Ctrl-C during the 4th file with a commit every 2 files: exit 130, the first 2 stay,
+    the 3rd (parsed, not yet committed) is not stored, the file is valid."""
+    from typer.testing import CliRunner
+
+    import newscli.cli as cli
+    import newscli.parser
+
+    ids = make_stories(tmp_path / "in", "k", 6)
+    real = newscli.parser.parse
+    calls = []
+
+    def parse_then_interrupt(text, path=None):
+        calls.append(path)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return real(text, path=path)
+
+    monkeypatch.setattr(newscli.parser, "parse", parse_then_interrupt)
+    monkeypatch.setattr(cli, "COMMIT_EVERY", 2)
+    db = tmp_path / "db.json"
+    r = CliRunner().invoke(cli.app, ["ingest", str(tmp_path / "in"), "--db", str(db), "-q"])
+    assert r.exit_code == 130
+    assert r.stderr.strip().splitlines()[-1] == "newscli: interrupted"
+    assert sorted(db_ids(db)) == sorted(ids[:2])
+    assert no_temp_files(tmp_path) == []

@@ -355,3 +355,76 @@ def test_upsert_statuses(db):
     with s.transaction():
         assert s.upsert([record(2), changed]) == ["unchanged", "updated"]
     assert len(s.articles()) == 2
+
+
+# ------------------------------------------------------------ file details
+
+def test_symlinked_database_stays_a_symlink(tmp_path, story):
+    real = tmp_path / "real" / "news.json"
+    real.parent.mkdir()
+    fill(real, 1)
+    link = tmp_path / "link.json"
+    try:
+        link.symlink_to(real)
+    except (OSError, NotImplementedError):
+        pytest.skip("no symlinks here")
+    assert run("ingest", story, "--db", link).exit_code == 0
+    assert link.is_symlink()
+    assert len(Store(real).articles()) == 2
+    assert (real.parent / "news.json.lock").exists()  # one lock for every path to the file
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_permission_bits_are_kept(db, story):
+    fill(db, 1)
+    db.chmod(0o640)
+    assert run("ingest", story, "--db", db).exit_code == 0
+    assert (db.stat().st_mode & 0o777) == 0o640
+
+
+def _hold_lock(db: Path, seconds: float):
+    """Another process in a transaction on db: it holds the lock for `seconds`, then adds
+    a record of its own and commits."""
+    import subprocess
+    import sys
+
+    code = ("import sys, time\n"
+            "from newscli.store import Store\n"
+            "from newscli.parser import parse\n"
+            "s = Store(sys.argv[1])\n"
+            "with s.transaction():\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(float(sys.argv[2]))\n"
+            "    s.upsert([parse('Holder\\n\\n“Mine,” said Ann Lee.', path='holder.txt').to_dict()])\n")
+    p = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "held"
+    return p
+
+
+def test_a_writer_waits_for_the_lock_and_loses_nothing(db, story):
+    fill(db, 1)
+    holder = _hold_lock(db, 1.0)
+    try:
+        r = run("ingest", story, "--db", db)  # queues behind the holder, then re-reads and writes
+        assert r.exit_code == 0, r.output
+        assert holder.wait(timeout=60) == 0
+        paths = sorted(a["source"]["path"] for a in Store(db).articles())
+        assert paths == sorted(["s0.txt", "holder.txt", str(story)])  # no lost update
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_lock_held_too_long_is_a_clear_error(db, story, monkeypatch):
+    fill(db, 1)
+    before = snapshot(db)
+    monkeypatch.setattr(store_mod, "LOCK_TIMEOUT", 0.3)
+    holder = _hold_lock(db, 30)
+    try:
+        r = run("ingest", story, "--db", db)
+        assert r.exit_code == 2
+        assert str(db) in r.stderr and "held the lock" in r.stderr
+        assert snapshot(db) == before
+    finally:
+        holder.kill()
+        holder.wait()
