@@ -61,6 +61,7 @@ lament laments lamented concur concurs concurred mention mentions mentioned
 # Verbs of belief, knowledge and expectation ("Clinton believes the deal will hold").
 BELIEVE = _words("""
 believe believes believed think thinks thought expect hope hopes hoped
+see sees
 fear fears feared know knows doubt doubts doubted suspect suspects suspected
 worry worries worried realize realizes realized
 assume assumes assumed figured reckon reckons reckoned guess guessed
