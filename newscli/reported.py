@@ -965,7 +965,9 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
                             cs2 += 1
                         ce2 = _content_end(text, cs2, se)
                         first = text[cs2:cs2 + 20].split(" ", 1)[0]
-                        if ce2 - cs2 >= 10 and not first.endswith("ing"):  # ", adding ...": its own cue
+                        # after '"...," she told the crowd,' the writer goes on ("her voice drowned out")
+                        quoted = text[max(0, f.ce - 1):f.ce] in _MARKS or text[max(0, f.ms - 3):f.ms].strip()[-1:] in _MARKS
+                        if ce2 - cs2 >= 10 and not first.endswith("ing") and not (quoted and first[:1].islower()):
                             out.append(Found(cs2, ce2, f.ms, f.me, f.verb, f.vs, "after-split", f.confidence))
                             covered.append((cs2, ce2))
                     break
