@@ -893,8 +893,8 @@ def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
     if text[cs:cs + 1] in _MARKS:
         return None  # a quotation: quotes.py owns it
     ce = _content_end(text, cs, e)
-    if ce - cs < 12:
-        return None
+    if ce - cs < 12 or text.count(",", cs, ce) >= 4:
+        return None  # "Nevada: Adam Khan, Andres Ramirez, ...": a list, not a statement
     return Found(cs, ce, m.start(1), m.end(1), ":", m.end(1), "colon-speaker", 0.5)
 
 
