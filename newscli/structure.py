@@ -221,7 +221,8 @@ TRAILER = (
          "Contact: Jane Doe, jane.doe@example.com"),
     Rule("photo_credit", r"(?i)(?:\(?(?:photo(?:graph)?|image|picture|video|file photo)s?(?: credit)?[ \t]*(?::|by)"
          r"|credit[ \t]*:).{1,200}", "Photo: Jane Doe/Getty Images"),
-    Rule("photo_caption", r".{0,400}?\((?:AP Photo|AP|Reuters|AFP|Getty Images|EPA|Photo|File)\b[/ ][^)]{1,80}\)",
+    Rule("photo_caption", r".{0,400}?\((?:(?:AP Photo|AP|Reuters|AFP|EPA|Photo|File(?: photo)?)(?:/|:| by )[^()]{1,80}"
+         r"|[^()]{1,60}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Shutterstock)[^()]{0,40})\)",
          "Protesters march near the Capitol on Tuesday. (AP Photo/Jane Doe)"),
     Rule("label", r"(?:ABSTRACT|FULL TEXT|LETTERS|SUMMARY|HIGHLIGHTS)\.?", "FULL TEXT."),
     Rule("read_time", r"(?i)\d{1,3}[ \t-]*min(?:ute)?s?\.?[ \t]+read", "4 minute read"),
@@ -467,7 +468,7 @@ def _contributors(rule: Rule, line: str) -> list[str]:
 
 # ---- title lines
 
-_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|Mass|Calif|Pa|Va|No)\.)$", re.I)
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|Mass|Calif|Pa|Va)\.)$", re.I)
 
 
 def _titleish(s: str) -> bool:

@@ -369,6 +369,17 @@ def test_boilerplate_inside_body():
     assert len(lay.trailer) == 3
 
 
+@pytest.mark.parametrize("line, boiler", [
+    ("Protesters march near the Capitol. (AP Photo/Jane Doe)", True),
+    ("A trader works on the floor of the exchange. (Jane Doe/Getty Images)", True),
+    ("Smoke rises over the city. (Photo: Jane Doe)", True),
+    ("The deal was first reported by the wire (Reuters reported it last week)", False),
+    ("Sales rose (AP and Reuters both carried the figures)", False),
+])
+def test_photo_captions(line, boiler):
+    assert (structure._trailer_rule(line, tail=False) is not None) is boiler
+
+
 def test_copyright_word_in_prose_is_body():
     text = "Court rules on copyright case\n\nThe court said the copyright had expired.\n"
     lay = layout(text)
