@@ -189,7 +189,7 @@ def tokens(text: str, s: int, e: int) -> list[Tok]:
     return [Tok((m.group(), m.start(), m.end())) for m in _TOK.finditer(text, s, e)]
 
 
-_ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich "
+_ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr u.s u.n calif fla ga ill mass mich "
                     "n.y pa tex va wash ore ariz colo conn jan feb aug sept oct nov dec inc corp co "
                     "d r i vs prof rev ft mt".split())
 PARTICLES = frozenset("de van von der den al bin ibn da del della la le du dos das di ter".split())
@@ -246,13 +246,18 @@ class Mention:
     organization: bool = False
 
 
+_OFFICES = frozenset("State Defense Homeland Security Justice Treasury Commerce Energy Labor Education "
+                     "Agriculture Interior Transportation Veterans Affairs House Senate Staff Health Services "
+                     "Housing Navy Army Police".split())
+
+
 def split_name(words: list[str]) -> tuple[str | None, str | None]:
     """Split a capitalized run into (title, name): "President Barack Obama" -> ("President",
     "Barack Obama"); "White House spokesman John Kirby" is handled by the caller."""
     i = 0
     while i < len(words) - 1 and (words[i].lower() in HONORIFICS or words[i].lower().rstrip(".") in HONORIFICS
-                                  or words[i].lower() in TITLE_WORDS):
-        i += 1
+                                  or words[i].lower() in TITLE_WORDS or words[i] in _OFFICES):
+        i += 1  # "Secretary of State John Kerry": "State" ends the title, not the name
     title = " ".join(words[:i]) or None
     return title, " ".join(words[i:])
 
@@ -434,7 +439,7 @@ def _np_forward(toks: list[Tok], i: int, stop_at_verb: bool) -> int:
             commas += 1
             if commas > 2:
                 break
-        elif stop_at_verb and toks[j].t.lower() in CUE_VERBS and j > i:
+        elif stop_at_verb and toks[j].t in CUE_VERBS and j > i:  # lower-case: "State" is a name
             break
         j += 1
     return j
@@ -491,9 +496,10 @@ def rule_after_inverted(c: Ctx) -> Found | None:
         while k < len(r) and k - j < 6 and r[k].t[:1].isalpha() and not is_cap(r[k].t) \
                 and r[k].t.lower() not in CUE_VERBS:
             k += 1
-        if not (k < len(r) and is_cap(r[k].t) and (r[k - 1].t.lower() in TITLE_WORDS or r[j].t.lower() in ("former", "acting"))
+        if not (k < len(r) and is_cap(r[k].t) and (r[k - 1].t.lower() in TITLE_WORDS or r[j].t.lower() in ("former", "acting")
+                                                   or k + 1 < len(r) and is_cap(r[k + 1].t))
                 or any(r[x].t.lower() in TITLE_WORDS for x in range(j, k))):
-            return None
+            return None  # "said pollster Frank Luntz", "said conservative activist Bob Klaus"
     end = _np_forward(r, j, stop_at_verb=True)
     head_end = _cut_description(r, j, end)
     toks = r[j:end] if "," in [t.t for t in r[j:end]] and is_cap(r[j].t) else r[j:head_end]
@@ -527,7 +533,7 @@ def rule_after_subject(c: Ctx) -> Found | None:
             if commas > 3:
                 return None
             continue
-        if j > i and lw in CUE_VERBS and r[j - 1].t.lower() not in DETERMINERS:
+        if j > i and t in CUE_VERBS and r[j - 1].t.lower() not in DETERMINERS:
             # "who said" / "which said" belong to a relative clause, not this speaker
             if r[j - 1].t.lower() in ("who", "which", "that"):
                 return None
@@ -559,6 +565,22 @@ def rule_after_according(c: Ctx) -> Found | None:
     if not m:
         return None
     return Found(m, "according to", r[i].s, "after-according-to", 0.8)
+
+
+def rule_sentence_tag(c: Ctx) -> Found | None:
+    """ “Democrats” in the 2008 primary, said professor Paul Beck.   (the attribution closes
+    the writer's sentence that holds the quote)"""
+    r = c.right
+    if not r or r[0].t == "," or not r[-1].t in SENT_END:
+        return None
+    for k in range(len(r) - 2, 0, -1):
+        if r[k].t == ",":
+            sub = Ctx(c.text, c.sp, c.left, r[k:])
+            f = rule_after_inverted(sub) or rule_after_subject(sub)
+            if f:
+                f.rule, f.confidence = "after-sentence-tag", 0.6
+            return f
+    return None
 
 
 def rule_dash_signature(c: Ctx) -> Found | None:
@@ -696,7 +718,7 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
         lw = lft[v].t.lower()
         if lw in QUOTE_TOKS:
             return None
-        if (lw in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according" \
+        if (lft[v].t in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according" \
                 or (lw == "put" and v + 1 < len(lft) and lft[v + 1].t == "it"):  # as Amar put it, “...”
             f = _before_at(c, lft, v, lw)
             if f:
@@ -827,6 +849,8 @@ SPEAKER_RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
      "The plan has been described as “a bridge to nowhere” by Dana Cole, a city planner."),
     ("after-according-to", rule_after_according,
      "“The evidence cannot prove intent,” according to a court filing by the prosecutor."),
+    ("after-sentence-tag", rule_sentence_tag,
+     "“The vote” was never in doubt, said council member Rosa Diaz."),
     ("dash-signature", rule_dash_signature,
      "“Our streets are safer than they were a decade ago.” — Jane Doe, mayor of Springfield"),
     # also names its finds "before-inverted" (said Kirby, “...”) and "before-according-to"
@@ -981,9 +1005,9 @@ def _ends_block_after(right: list[Tok], be: int) -> bool:
 
 def _left_trim(left: list[Tok], text: str, sp: Span | None) -> list[Tok]:
     """Keep only the current sentence of the left context."""
-    for i in range(len(left) - 2, -1, -1):
-        if _sentence_end(left, i) and (i + 1 < len(left)):
-            return left[i + 1:]
+    for i in range(len(left) - 1, -1, -1):
+        if _sentence_end(left, i):
+            return left[i + 1:]  # empty when the quote opens a new sentence
     return left
 
 
