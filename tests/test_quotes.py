@@ -253,3 +253,22 @@ def _valid(text, qs):
 def test_pathological_inputs_return_with_valid_spans(text):
     qs = find(text)
     _valid(text, qs)
+
+
+@pytest.mark.parametrize("line,name", [
+    ("“The numbers are bad,” said pollster Frank Luntz.", "Frank Luntz"),
+    ("“We will,” Secretary of State John Kerry said.", "John Kerry"),
+    ("“It was close,” Clinton ally James Carville said.", "James Carville"),
+    ("“Never,” said Mr. Sperling, who worked with her for years.", "Sperling"),
+    ("“That was her base” in the 2008 race, said Ohio State University professor Paul Beck.", "Paul Beck"),
+])
+def test_names_inside_longer_speaker_phrases(line, name):
+    q = find(line)[0]
+    assert q.speaker.name == name
+
+
+def test_a_new_sentence_after_the_tag_continues_the_speaker():
+    t = "“Is that fair?” Sanders asked, shaking his head no. “But the law is the law.”"
+    qs = find(t)
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert qs[1].speaker.mention == "Sanders"
