@@ -193,7 +193,7 @@ CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|
 # Non-restrictive tails (", which ...", ", but ...") are the writer's, not the speaker's.
 _STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|wrote|"
                    r"argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
-                   r"whereas|where|even|despite|when|" + "|".join(sorted(PARTICIPLES)) + r")\b"
+                   r"whereas|where|" + "|".join(sorted(PARTICIPLES)) + r")\b"
                    r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
                    r"|,?[ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
                    r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b"
