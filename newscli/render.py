@@ -79,6 +79,12 @@ def articles_table(rows: list[dict]) -> Table:
     return t
 
 
+def quote_cell(q: dict, n: int) -> Text:
+    """Quoted words in quotation marks; reported speech (indirect, mixed) as the writer wrote it."""
+    words = short(q.get("text"), n)
+    return safe(f"“{words}”" if q.get("kind") in ("direct", "partial") else words)
+
+
 def quotes_table(rows: list[dict]) -> Table:
     t = _table(f"{len(rows)} quote(s)", [
         ("speaker", {"ratio": 1, "min_width": 12}), ("quote", {"ratio": 3, "min_width": 20}),
@@ -88,7 +94,7 @@ def quotes_table(rows: list[dict]) -> Table:
         if q.get("title"):  # the title under the name: one column reads well even at 60 columns
             who.append("\n")
             who.append_text(safe(short(q["title"], 60), "dim"))
-        t.add_row(who, safe("“" + short(q.get("text"), 400) + "”"), safe(q.get("verb") or ""),
+        t.add_row(who, quote_cell(q, 400), safe(q.get("verb") or ""),
                   safe(q["article_id"][:8]))  # a prefix is enough for `show` and `--article`
     return t
 
@@ -179,7 +185,7 @@ def parse_view(r: dict, explain: bool = False) -> Group:
     for q in r.get("quotes") or []:
         sp = q.get("speaker") or {}
         row = [safe(sp.get("name") or sp.get("mention") or "(unknown)"), safe(short(sp.get("title") or "", 60)),
-               safe(q.get("kind")), safe("“" + short(q.get("text"), 300) + "”"), safe(q.get("verb") or "")]
+               safe(q.get("kind")), quote_cell(q, 300), safe(q.get("verb") or "")]
         if explain:
             row.append(safe(f"{q.get('rule') or ''} ({q.get('confidence', 0):.2f})"))
         t.add_row(*row)
