@@ -33,6 +33,7 @@ reason reasoned summarize summarized repeat repeats repeated echo echoed
 assure assures assured react reacts reacted retort retorted snap snapped scoff scoffed fume fumed
 yelling shouting screaming tweeting declaring announcing warning insisting arguing explaining
 noting asking telling stating claiming joking quipping adding writing recalling replying responding
+crack cracks cracked riff riffed chime chimed interject interjects lecture lectured lecturing
 """.split())
 
 # Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").

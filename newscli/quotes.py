@@ -533,7 +533,7 @@ def rule_after_subject(c: Ctx) -> Found | None:
             if commas > 3:
                 return None
             continue
-        if j > i and t in CUE_VERBS and r[j - 1].t.lower() not in DETERMINERS:
+        if j > i and (t in CUE_VERBS or lw in CUE_VERBS and r[j - 1].t == ",") and r[j - 1].t.lower() not in DETERMINERS:
             # "who said" / "which said" belong to a relative clause, not this speaker
             if r[j - 1].t.lower() in ("who", "which", "that"):
                 return None
@@ -649,6 +649,8 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
                 continue
             break
         h -= 1
+    while h < end - 1 and toks[h].t.lower() in ADVERBS | {"then", "and", "but"}:
+        h += 1  # "and then Wallnau continues:"
     if h >= end:
         return None
     first = toks[h].t.lower()
@@ -718,7 +720,10 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
         lw = lft[v].t.lower()
         if lw in QUOTE_TOKS:
             return None
-        if (lft[v].t in CUE_VERBS and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS)) or lw == "according" \
+        if back_verb := (lw == "back" and v > 0 and lft[v - 1].t.lower() in ("shot", "fired", "hit", "pushed")):
+            v -= 1  # "Mr. Smith shot back: “...”"
+        if back_verb or (lft[v].t in CUE_VERBS or lw in CUE_VERBS and v > 0 and lft[v - 1].t == ",") \
+                and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS) or lw == "according" \
                 or (lw == "put" and v + 1 < len(lft) and lft[v + 1].t == "it"):  # as Amar put it, “...”
             f = _before_at(c, lft, v, lw)
             if f:
