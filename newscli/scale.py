@@ -41,7 +41,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TEXT_FIELDS = ("text", "raw")  # where a JSON Lines input keeps the story, first found wins
 PATH_FIELDS = ("path", "id")  # what becomes source.path for a JSON Lines input
 FILES_PER_PARTITION = 256  # a partition is a task: big enough to amortise scheduling
-JSONL_BLOCKSIZE = "32MiB"  # a large JSON Lines input is split into blocks of about this size
+JSONL_BLOCKSIZE = "2MiB"  # a JSON Lines input is split into blocks of about this size (a few seconds of parsing each)
 
 
 # ----------------------------------------------------------------------------- pure pieces
