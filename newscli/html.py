@@ -498,8 +498,10 @@ def _ld_people(v, by_id: dict) -> tuple[list[str], list[str]]:
             if "@id" in it and len(it) <= 2 and it["@id"] in by_id:
                 it = by_id[it["@id"]]
             name = it.get("name")
-            if isinstance(name, list):
-                name = " ".join(str(x) for x in name if x)
+            if isinstance(name, list):  # "name": ["Ann Chu", "Ben Ode"]: several people
+                (orgs if _types(it) & {"organization", "newsmediaorganization"} else people).extend(
+                    str(x) for x in name if isinstance(x, str) and x.strip())
+                continue
             if not name and (it.get("givenName") or it.get("familyName")):
                 name = f"{it.get('givenName') or ''} {it.get('familyName') or ''}"
             if not isinstance(name, str) or not name.strip():

@@ -441,3 +441,12 @@ def test_accuracy_gate(corpus, tmp_path):
     acc = json.loads(r.stdout)["accuracy"]
     low = {k: (acc.get(k), floor) for k, floor in FLOORS[corpus].items() if acc.get(k, 0) < floor}
     assert not low, low
+
+
+def test_jsonld_author_name_list_and_organization_author():
+    m = H.from_jsonld(soup(page(ld({"@type": "NewsArticle", "headline": "H",
+                                    "author": {"@type": "Person", "name": ["Ann Chu", "Ben Ode"]}}))))
+    assert m.authors == ["Ann Chu", "Ben Ode"]
+    m = H.from_jsonld(soup(page(ld({"@type": "NewsArticle", "headline": "H",
+                                    "author": {"@type": "Organization", "name": "Valley Courier"}}))))
+    assert m.authors == [] and m.site == "Valley Courier"
