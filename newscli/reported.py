@@ -307,8 +307,8 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     if not words or len(words) > 16:
         return False
     last = words[-1].lower()
-    if last.endswith(("n't", "n\u2019t")) or last in _ADJ_HEADS:
-        return False  # "Don't", "a larger": not a speaker
+    if last.endswith(("n't", "n\u2019t")) or last in _ADJ_HEADS or last in ("his", "her", "their", "its", "our", "my", "your", "a", "an"):
+        return False  # "Don't", "a larger", "part of his" (reported net worth): not a speaker
     # the head of "People briefed on the move" is "People": cut at a preposition, relative or participle
     for n, w in enumerate(words[1:], 1):
         lw = w.lower()
@@ -598,6 +598,10 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
         if not m:
             return e  # no object we can delimit: no content
         p = m.end()
+    if text[p:p + 12].split(" ", 2)[1:2] and text[p:p + 12].split(" ", 2)[1] in _PREP | TIME_WORDS:
+        m = _TELL_THAT.match(text, p, e)
+        if m:  # "said in a radio interview on Sunday that ...": the content starts at "that"
+            return m.start(1)
     for _ in range(3):
         m = _ADVERBIAL.match(text, p, e)
         if not m:

@@ -53,7 +53,50 @@ CASES = [
      "the race tightening in Ohio", "A new poll"),
     ("The senator criticized the plan, saying it would raise taxes on the middle class.",
      "it would raise taxes on the middle class", "The senator"),
+    ("Maria Ortiz, 54, of Tucson, Ariz., said she would vote for the first time.",
+     "she would vote for the first time", "Maria Ortiz, 54, of Tucson, Ariz."),
+    ("The county's election director, Paul Grant, said the ballots were counted twice.",
+     "the ballots were counted twice", "The county's election director, Paul Grant"),
+    ("The mayor said in a radio interview on Sunday that the bridge would reopen in May.",
+     "that the bridge would reopen in May", "The mayor"),
+    ("The reporter asked the governor whether he would sign the bill.",
+     "whether he would sign the bill", "The reporter"),
+    ("Voters rejected the levy, which officials said would have paid for two new schools.",
+     "would have paid for two new schools", "officials"),
+    ("People briefed on the talks said the deal could be signed within days.",
+     "the deal could be signed within days", "People briefed on the talks"),
+    ("Nearly 40 percent say they have not decided whom to support.",
+     "they have not decided whom to support", "Nearly 40 percent"),
+    ("Unemployment fell to 4 percent in May, the lowest level in a decade, according to the Labor Department.",
+     "Unemployment fell to 4 percent in May, the lowest level in a decade", "the Labor Department"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Don't believe them.",                                      # an imperative has no speaker
+    "The investments are a tiny part of his reported net worth.",  # "reported" as an adjective
+    "He was told to leave the building.",                       # a passive names no speaker
+    "Clinton has a larger say than other candidates.",          # "say" as a noun
+])
+def test_not_reported_speech(text):
+    assert [q.text for q in run(text) if q.kind == "indirect"] == []
+
+
+def test_opener_is_not_content():
+    text = "On Thursday, the club announced that it would close."
+    assert [q.text for q in run(text)] == ["that it would close"]
+
+
+def test_colon_speaker_headline():
+    text = "Rubio: Trump cannot be trusted with the nuclear codes\n\nMarco Rubio said on Sunday that he stood by his words."
+    qs = run(text)
+    assert qs[0].text == "Trump cannot be trusted with the nuclear codes"
+    assert qs[0].speaker.mention == "Rubio"
+
+
+def test_colon_list_is_not_speech():
+    text = "Nevada: Adam Diaz, Beth Ng, Carl Ortiz, Dana Wu, Eli Moss and Fay Lee."
+    assert run(text) == []
 
 
 @pytest.mark.parametrize("text,want,mention", CASES)
@@ -122,6 +165,18 @@ def test_mixed_before_attribution():
     q0 = _marked(text, "watching the Republican side closely,", mention="the union president")
     qs = run(text, [q0])
     assert [(q.kind, q.text) for q in qs] == [("mixed", "Teachers are \u201cwatching the Republican side closely,\u201d")]
+
+
+def test_partial_with_its_own_cue_becomes_mixed():
+    # quotes.py attached the cue; no rule here matched the subject (the appositive starts with
+    # a possessive), so the clause is built from the marked quote's own cue
+    text = ("Ruiz, Romney's deputy political director, said the campaign would \u201cdo daily requests\u201d"
+            " for the list of early voters.")
+    q0 = _marked(text, "do daily requests", mention="Ruiz")
+    q0.verb, q0.verb_start = "said", text.index("said")
+    qs = run(text, [q0])
+    assert [(q.kind, q.text) for q in qs] == [
+        ("mixed", "the campaign would \u201cdo daily requests\u201d for the list of early voters")]
 
 
 def test_direct_quote_is_left_alone():
