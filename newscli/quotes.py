@@ -206,8 +206,10 @@ CLAUSE_OPENERS = frozenset("and but yet so however when while as after before if
                            "though whereas meanwhile still instead then".split())
 # "said Tuesday", "told reporters last week": time words after a verb are not its speaker.
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    last this on in at during after before earlier later recently again also then january february march
+    earlier later recently again also then january february march
     april may june july august september october november december""".split())
+# Verbs whose following noun phrase is the listener, not the speaker: "told NBC News: “...”".
+LISTENER_VERBS = frozenset("told tell tells telling asked ask asks asking urged warned reminded".split())
 QUOTE_TOKS = frozenset("\"\u201c\u201d\u201e\u201f\u00ab\u00bb`")  # double marks; ’ is mostly an apostrophe
 
 
@@ -749,8 +751,8 @@ def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
     after = v + 1
     while after < len(lft) and lft[after].t.lower() in TIME_WORDS:
         after += 1
-    if after < len(lft) and lw not in LABEL_VERBS and (is_cap(lft[after].t) and lft[after].t.lower() not in ("i",)) \
-            and lft[after].t not in QUOTE_TOKS:
+    if after < len(lft) and lw not in LABEL_VERBS and lw not in LISTENER_VERBS \
+            and (is_cap(lft[after].t) and lft[after].t.lower() not in ("i",)) and lft[after].t not in QUOTE_TOKS:
         end = _np_forward(lft, after, stop_at_verb=False)
         if end >= len(lft) - 1 or lft[end].t in (",", ":"):
             m = classify(lft[after:_cut_description(lft, after, end)], c.text)

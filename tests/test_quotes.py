@@ -272,3 +272,12 @@ def test_a_new_sentence_after_the_tag_continues_the_speaker():
     qs = find(t)
     assert [q.kind for q in qs] == ["direct", "direct"]
     assert qs[1].speaker.mention == "Sanders"
+
+
+@pytest.mark.parametrize("line,mention", [
+    ("Cruz told NBC News: “The race is open.”", "Cruz"),
+    ("Carly Fiorina wrote on Facebook: “Money is not everything.”", "Carly Fiorina"),
+    ("Priebus later told Fox News, “Both men will meet next week.”", "Priebus"),
+])
+def test_the_listener_after_told_is_not_the_speaker(line, mention):
+    assert one(line).speaker.mention == mention
