@@ -245,7 +245,7 @@ def _strip_date_tail(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*|\s*\|\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
 _BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|par|von|por|door|av)\b[:\s]*|"
-                 r"^(?:author|autor|auteur|autore)s?\s*:\s*", re.I)
+                 r"^(?:author|autor|auteur|autore)s?\s*:\s*|^(?:作者|記者|记者|撰文)\s*[:：/]?\s*", re.I)
 _DEGREE = re.compile(r",?\s+(?:MA|MD|PhD|Ph\.\s?D\.?|MPH|RN|MS|MBA|BSc|MSc|DO|RD|CDE|LD|CPT|FACP|DrPH|DPhil)\b\.?(?=\s*(?:,|;|&|\band\b|$))")
 _SUFFIX = re.compile(r",\s*(Jr|Sr|II|III|IV)\b\.?")
 
@@ -327,13 +327,20 @@ def _looks_like_name(name: str, strict: bool = False) -> bool:
         return False
     if low[0] in {"the", "a", "an", "our", "your", "this", "my", "all", "and", "or", "with"}:
         return False
-    if not name[0].isupper() and not name[0].isalpha():
+    if not name[0].isalpha():
         return False
-    if not any(w[:1].isupper() for w in words):
+    if not any(_capital(w) for w in words):
         return False
-    if strict and (len(words) > 4 or re.search(r"[:!?\"“”]", name) or any(not w[:1].isupper() and w.lower() not in _PARTICLES for w in words)):
+    if strict and (len(words) > 4 or re.search(r"[:!?\"“”]", name)
+                   or any(not _capital(w) and w.lower() not in _PARTICLES for w in words)):
         return False
     return True
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, or in a script without letter case (Chinese, Japanese, Arabic, Hindi ...)."""
+    c = word[:1]
+    return c.isupper() or (c.isalpha() and not c.islower())
 
 
 # ---------------------------------------------------------------- one pass over the tags

@@ -450,3 +450,12 @@ def test_jsonld_author_name_list_and_organization_author():
     m = H.from_jsonld(soup(page(ld({"@type": "NewsArticle", "headline": "H",
                                     "author": {"@type": "Organization", "name": "Valley Courier"}}))))
     assert m.authors == [] and m.site == "Valley Courier"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (["记者：王小明"], ["王小明"]),
+    (["محمد علي"], ["محمد علي"]),
+    (["María José García"], ["María José García"]),
+])
+def test_names_in_scripts_without_letter_case(raw, expected):
+    assert H.clean_authors(raw) == expected
