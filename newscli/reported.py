@@ -1061,7 +1061,7 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
         if len(_unquoted_words(text, cs, ce, qs).split()) < 2:
             continue
         for i in inner:
-            if not (len(inner) == 1 and len(marked[i].text.split()) == 1):
+            if not (len(inner) == 1 and len(marked[i].text.split()) == 1 and after):
                 used.add(i)
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=q.speaker, verb=q.verb,
                          verb_start=vs, rule="mixed:marked-cue", confidence=0.55))
@@ -1105,10 +1105,12 @@ def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
             qe = last.end + 1 if text[last.end:last.end + 1] in _MARKS else last.end
             ce = max(ce, qe)
             for i in inner:
-                # A one-word quotation ("are 'pivotal,'") is kept as a partial quote of its own as
-                # well: the speaker's exact word is a record users look for, and corpora that do
-                # not annotate mixed spans count it as the quote.
-                if not (len(inner) == 1 and len(marked[i].text.split()) == 1 and marked[i].kind == "partial"):
+                # A one-word quotation closing the report before its attribution ("the next weeks
+                # are 'pivotal,' a source said") is kept as a partial quote of its own as well: the
+                # speaker's exact word is a record users look for, and corpora that do not
+                # annotate mixed spans count it as the quote.
+                if not (len(inner) == 1 and len(marked[i].text.split()) == 1 and marked[i].kind == "partial"
+                        and f.rule.startswith("after")):
                     used.add(i)
             sp = qs[0].speaker
             if sp is None and f.ms is not None:
