@@ -824,9 +824,21 @@ def _visible_published(soup, text: str = "") -> str | None:
                 if dt:
                     return dt.date().isoformat()
     if text:
-        dt = _visible_date(text[:200], published_only=True)
-        if dt:
-            return dt.date().isoformat()
+        return _leading_date(text.split("\n\n", 1)[0][:200])
+    return None
+
+
+def _leading_date(first: str) -> str | None:
+    """A date that closes the story's first paragraph or is followed by a dash or a colon, as in
+    a dateline ("Feb. 23, 2015 -- Life-threatening ...", "Wiesbaden, 11. November 2021"); not a
+    date the story merely mentions ("On March 5, 2019, the company ...")."""
+    for _name, rx in _VISIBLE_DATES:
+        for m in rx.finditer(first):
+            after = first[m.end():m.end() + 4]
+            if m.start() <= 120 and (not after.strip() or re.match(r"\s*(?:--|[—–:|-])", after)):
+                dt = _visible_date(m.group(0))
+                if dt and not _UPDATED_WORDS.search(first[max(0, m.start() - 40):m.start()]):
+                    return dt.date().isoformat()
     return None
 
 
@@ -1501,6 +1513,9 @@ def extract(html: str) -> Page:
         text, paras, subs = extract_body(soup, headline)
     except RecursionError:  # absurdly deep markup: fall back to the page's plain paragraphs
         text, paras, subs = _flat_body(html)
+
+    if not published and paras:  # last resort: a dateline date opening the story
+        published = _pick_date([_leading_date(text[paras[0].start:paras[0].end][:200])], ceiling)
 
     authors: list[str] = []
     agency_only: list[str] = []

@@ -459,3 +459,12 @@ def test_jsonld_author_name_list_and_organization_author():
 ])
 def test_names_in_scripts_without_letter_case(raw, expected):
     assert H.clean_authors(raw) == expected
+
+
+@pytest.mark.parametrize("first,day", [
+    ("Feb. 23, 2015 -- Life-threatening allergies have been on the rise.", "2015-02-23"),
+    ("Hofheim am Taunus | Wiesbaden, 11. November 2021", "2021-11-11"),
+    ("On March 5, 2019, the company said it would close the plant.", None),
+])
+def test_leading_date_only_as_a_dateline(first, day):
+    assert H._leading_date(first) == day
