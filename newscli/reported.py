@@ -1112,10 +1112,10 @@ def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
                 if not (len(inner) == 1 and len(marked[i].text.split()) == 1 and marked[i].kind == "partial"
                         and f.rule.startswith("after")):
                     used.add(i)
-            sp = qs[0].speaker
-            if sp is None and f.ms is not None:
-                sp = speaker_of(text, f.ms, f.me)
-            verb, vs = (qs[0].verb, qs[0].verb_start) if qs[0].speaker else (f.verb, f.vs)
+            # the subject of the reporting verb that governs the whole clause speaks; the marked
+            # quote's own guess is the fallback
+            sp = speaker_of(text, f.ms, f.me) if f.ms is not None else qs[0].speaker
+            verb, vs = (f.verb, f.vs) if f.ms is not None else (qs[0].verb, qs[0].verb_start)
             out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=sp, verb=verb,
                              verb_start=vs, rule=f"mixed:{f.rule}", confidence=f.confidence))
             continue

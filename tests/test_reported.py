@@ -142,7 +142,8 @@ def test_partial_inside_reported_clause_becomes_one_mixed_quote():
     q = qs[0]
     assert q.kind == "mixed"
     assert q.text == "more \u201cflexibility on the ground\u201d for U.S. military advisers in Iraq"
-    assert q.speaker is q0.speaker
+    assert q.speaker.mention == "She"  # the subject of the reporting verb speaks
+    assert (q.verb, q.verb_start) == ("called for", text.index("called for"))
 
 
 def test_one_word_quotation_is_kept_beside_its_mixed_span():
