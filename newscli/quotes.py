@@ -268,6 +268,9 @@ def _is_name_tok(t: str) -> bool:
     return (t[:1].isupper() and t.lower() not in ("i",)) or t.lower() in PARTICLES
 
 
+_LY_NOUNS = frozenset("family ally assembly supply rally daily weekly monthly anomaly monopoly".split())
+
+
 def classify(toks: list[Tok], text: str) -> Mention | None:
     """Turn the tokens of a speaker phrase into a Mention (name, title, flags)."""
     # drop a parenthetical "(D-Ore.)" and trailing adverbs / auxiliaries
@@ -280,8 +283,10 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
             depth = max(0, depth - 1)
         elif not depth:
             clean.append(tk)
-    while clean and (clean[-1].t.lower() in ADVERBS or clean[-1].t in (",", "—", "–", "-")):
-        clean.pop()
+    while clean and (clean[-1].t.lower() in ADVERBS or clean[-1].t in (",", "—", "–", "-")
+                     or len(clean) > 1 and clean[-1].t.endswith("ly") and clean[-1].t.islower()
+                     and clean[-1].t not in _LY_NOUNS):
+        clean.pop()  # "Her campaign quickly"
     while clean and clean[0].t in (",", "—", "–", "-", "(", ")"):
         clean.pop(0)
     if not clean or len(clean) > 30:
@@ -614,9 +619,12 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
             j -= 1
     if j == 0:
         return None
-    if toks[j - 1].t.lower() == "and" or (toks[j - 1].t == "," and toks[v].t.lower().endswith("ing")):
+    if toks[j - 1].t.lower() == "and" or toks[v].t.lower().endswith("ing"):
         # "Silverman took the stage and joked, “...”", "Clinton celebrated, declaring “...”":
-        # the verb shares the subject that opens the sentence
+        # the verb shares the subject that opens the sentence; with an earlier cue verb
+        # ("Nefzi said, adding, “...”") the caller tries that one instead
+        if any(tk.t in CUE_VERBS for tk in toks[:j - 1]):
+            return None
         return _sentence_subject(toks, j, text)
     end = j
     # an appositive closed by a comma just before the verb
@@ -675,7 +683,9 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
 
 _PP_HEADS = TITLE_WORDS | GROUP_NOUNS | ANONYMOUS_NOUNS | {"familiar", "close", "involved", "briefed", "knowledgeable"}
 _OPENERS = frozenset("But And So Then Still Yet Also Now Later Meanwhile However Instead Indeed Separately "
-                     "Earlier Asked Last On In At As When After Before While Speaking Today Yesterday".split())
+                     "Earlier Asked Last On In At As When After Before While Speaking Today Yesterday "
+                     "Amid During Since Despite Following".split())
+_PREPS = frozenset("On In At After Before During Amid Since Despite Following When While As".split())
 
 
 def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
@@ -683,6 +693,9 @@ def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
     short description up to the first lower-case word that is not part of it."""
     h = 0
     while h < j and (toks[h].t in _OPENERS or toks[h].t == ","):
+        if toks[h].t in _PREPS:  # "On Thursday, Warren ...": skip the opening phrase
+            while h < j and toks[h].t != ",":
+                h += 1
         h += 1
     k = h
     while k < j and (is_cap(toks[k].t) or toks[k].t in (".", "’s", "'s") or toks[k].t.lower() in PARTICLES
@@ -690,6 +703,13 @@ def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
         k += 1
     if k == h or (k < j and toks[k].t not in (",",) and not toks[k].t[:1].islower()):
         return None
+    if k == h + 1 and toks[h].t.lower() in DETERMINERS:
+        # "Her campaign quickly sent ...": a determiner and its nouns, up to a verb or adverb
+        while k < j and k - h < 5 and toks[k].t.isalpha() and toks[k].t.islower() and not (
+                toks[k].t.endswith(("ed", "ly")) or toks[k].t in CUE_VERBS or toks[k].t in ADVERBS):
+            k += 1
+        if k == h + 1:
+            return None
     return classify(toks[h:k], text)
 
 

@@ -281,3 +281,13 @@ def test_a_new_sentence_after_the_tag_continues_the_speaker():
 ])
 def test_the_listener_after_told_is_not_the_speaker(line, mention):
     assert one(line).speaker.mention == mention
+
+
+@pytest.mark.parametrize("line,mention", [
+    ("Nefzi said the man left early, adding, “He was not very religious.”", "Nefzi"),
+    ("Her campaign quickly sent an email stating, “We are ready for the fall.”", "Her campaign"),
+    ("“We are grateful,” the family said.", "the family"),
+    ("On Thursday, Warren endorsed Clinton, saying, “She is a fighter.”", "Warren"),
+])
+def test_subjects_of_participles_and_adverbs(line, mention):
+    assert one(line).speaker.mention == mention
