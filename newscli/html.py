@@ -735,7 +735,7 @@ def from_scripts(soup) -> Meta:
 
 _BYLINE_ATTR = re.compile(r"byline|\bauthor|by-?line|writer|contributor|article__author|posted-by|"
                           r"entry-author|post-author|story-author|meta-author|authorname", re.I)
-_DATE_ATTR = re.compile(r"date|time|posted|published|pubdate|[\w-]*meta\b|meta-|byline|dateline|author", re.I)
+_DATE_ATTR = re.compile(r"date|\btime(?:stamp)?\b|posted|published|pubdate|[\w-]*meta\b|meta-|byline|dateline|author", re.I)
 _BY_LINE = re.compile(r"(?:^|\n)\s*(?:By|BY|Par|Von|Por)\s+([A-Z\u00c0-\u024f][^\n]{1,120})")
 
 
