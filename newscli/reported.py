@@ -780,8 +780,8 @@ def rule_before(c: Ctx) -> Found | None:
     if subj is None:
         return None
     relative = len(subj) == 3
-    if low in SHOW and not _shows_subject(t[subj[0]:subj[1]]):
-        return None
+    if low in SHOW and not _shows_subject(t[subj[0]:subj[1]]) and not t.startswith("that ", c.ve + 1):
+        return None  # "police found a body" is no finding; "Pew found that ..." is
     cs = _skip_forward(t, c.ve, c.se, c.verb)
     if low.startswith(("want", "plan", "intend")) and " to " not in " " + " ".join(t[cs:cs + 80].split()[:7]) + " ":
         return None  # "wants a raise" is not an intention we report; "wants Trump to lose" is
