@@ -536,11 +536,30 @@ def _prefill_name(sp: Speaker) -> None:
     sp.organization = sp.organization or m.organization
 
 
+def _inherit_unattributed(text: str, quotes: list[Quote]) -> None:
+    """A direct quote with no cue at all continues the speaker of the quote just before it
+    (marked or reported) when that one is at most a paragraph away: “...,” Ms. Ruiz said of
+    the plan.  /  “It will pass.”"""
+    last = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.speaker is None and q.kind == "direct" and last is not None and last.speaker is not None \
+                and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1:
+            sp = last.speaker
+            q.speaker = Speaker(mention=sp.mention, mention_start=sp.mention_start, mention_end=sp.mention_end,
+                                title=sp.title, anonymous=sp.anonymous, group=sp.group,
+                                organization=sp.organization, name=None if sp.mention else sp.name)
+            q.rule = "recent-speaker"
+            q.confidence = 0.3
+        if q.speaker is not None:
+            last = q
+
+
 def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
     """Fill quote.speaker.name with the fullest name or description the article gives."""
     if not quotes:
         return
     idx = build_index(text, quotes, layout)
+    _inherit_unattributed(text, quotes)
     for q in sorted(quotes, key=lambda q: (q.speaker.mention_start if q.speaker and q.speaker.mention_start is not None else q.start)):
         sp = q.speaker
         if sp is None or not sp.mention:

@@ -154,3 +154,15 @@ def test_linear_time_surname_only_speakers():
     t = "“Yes,” Kirby said. " * 30_000 + "“No,” he said."
     qs = resolved(t)
     assert qs[-1].speaker.name == "Kirby"
+
+
+def test_unattributed_quote_after_reported_speech_continues_its_speaker():
+    t = "Intro.\n\nGovernor Elena Park said the state would cover the cost.\n\n“Every family will be helped.”"
+    q = quotes.find_quotes(t, paragraphs(t))[0]
+    k = t.index("the state")
+    m = t.index("Governor")
+    ind = Quote(text=t[k:t.index(".", k)], start=k, end=t.index(".", k), kind="indirect",
+                speaker=Speaker(mention="Governor Elena Park", mention_start=m, mention_end=m + 19), verb="said")
+    attribution.resolve_speakers(t, [ind, q])
+    assert q.speaker is not None and q.speaker.name.endswith("Elena Park")
+    assert q.rule == "recent-speaker"
