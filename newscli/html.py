@@ -938,7 +938,7 @@ def merge(*steps: Meta) -> Meta:
     return out
 
 
-def _headline(cands: list[str | None], h1s: list[str], site: str | None) -> str | None:
+def _headline(cands: list[str | None], h1s: list[str], site: str | None, h1_els=None) -> str | None:
     """The headline: the page's visible <h1> when a machine title (JSON-LD, og:title, <title>)
     vouches for it, else the first machine title, else the lone <h1>.
 
@@ -964,6 +964,12 @@ def _headline(cands: list[str | None], h1s: list[str], site: str | None) -> str 
                 return h  # "Headline | Site" in the machine title
             if _similar(hk, ck) >= 0.6:
                 return h
+    # the story's own title element (inside <article>, marked as a title) says it as readers
+    # see it, even where the machine titles are SEO rewrites ("20 Clever Ideas for your ...")
+    for h, el in zip(h1s, h1_els or []):
+        if h in good and el is not None and any(p.name == "article" for p in el.parents) \
+                and re.search(r"title|headline|hed\b", _attr_text(el), re.I):
+            return h
     if clean:
         return clean[0]
     return good[0] if len(good) == 1 else None
@@ -1477,8 +1483,9 @@ def extract(html: str) -> Page:
     metas = _metas(soup)
     title_el = next(iter(_named(soup, "title")), None)
     title = _clean(title_el.get_text(" ")) if title_el else None
-    h1s = [_clean(_text(h)) for h in _named(soup, "h1")]
-    h1s = [h for h in h1s if 3 < len(h) < 300]
+    h1_pairs = [(_clean(_text(h)), h) for h in _named(soup, "h1")]
+    h1_pairs = [(t, el) for t, el in h1_pairs if 3 < len(t) < 300]
+    h1s = [t for t, _ in h1_pairs]
 
     ld = from_jsonld(soup)
     og = from_opengraph(soup, metas)
@@ -1492,7 +1499,7 @@ def extract(html: str) -> Page:
     vis = from_visible(soup, "", site)
     steps.append(vis)
     m = merge(*steps)
-    headline = _headline([ld.headline, og.headline, named.headline, title], h1s, site)
+    headline = _headline([ld.headline, og.headline, named.headline, title], h1s, site, [el for _, el in h1_pairs])
 
     ceiling = _ceiling(steps, html)
     canonical = None

@@ -468,3 +468,14 @@ def test_names_in_scripts_without_letter_case(raw, expected):
 ])
 def test_leading_date_only_as_a_dateline(first, day):
     assert H._leading_date(first) == day
+
+
+def test_story_title_element_beats_an_seo_machine_title():
+    head = '<meta property="og:title" content="Clever ideas for your small nursery">'
+    body = ('<article><h1 class="entry-title">20 Small Nursery Ideas When Space Is Tight + A Free Printable</h1>'
+            + STORY + '</article>')
+    assert H.extract(page(head, body)).layout.headline == "20 Small Nursery Ideas When Space Is Tight + A Free Printable"
+    # a section name in an <h1> outside the story is not the headline
+    body = '<h1>Allergies Health Center</h1><div class="article">' + STORY + '</div>'
+    assert H.extract(page("<title>Babies who eat peanuts early may avoid allergy</title>", body)).layout.headline \
+        == "Babies who eat peanuts early may avoid allergy"
