@@ -331,9 +331,21 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "ives", "s")) and len(low) > 3
 
 
-def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
-    """The subject phrase ending right before the verb at vs ("Sen. Ted Cruz (R-Tex.) has said")."""
-    toks = _toks(text, max(lo, vs - _WINDOW), vs)
+_RETRY = object()
+
+
+def _subject_before(text: str, lo: int, vs: int):
+    """The subject phrase ending right before the verb at vs ("Sen. Ted Cruz (R-Tex.) has said").
+    Most subjects are a few words after a boundary ("... . He said"): a short window first,
+    the full one when the phrase may run further back."""
+    if vs - 48 > lo:
+        found = _subject_in(text, lo, vs, _toks(text, vs - 48, vs), True)
+        if found is not _RETRY:
+            return found
+    return _subject_in(text, lo, vs, _toks(text, max(lo, vs - _WINDOW), vs), False)
+
+
+def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
     i = len(toks) - 1
     # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
     while i >= 0:
@@ -349,10 +361,14 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
             i -= 1
         else:
             break
+    if i < 1 and cut:
+        return _RETRY
     if i < 0:
         return None
     end = toks[i].e
     low = toks[i].t.lower()
+    if cut and (low in ("and", "who") or toks[i].t in (",", ")", "\u2014", "\u2013", "--")):
+        return _RETRY
     if low == "and":  # "Democrats seized the floor and said": the sentence's subject speaks
         return _sentence_subject(text, lo, toks[i].s)
     if low == "who":  # "a doctor from Ohio, who said": the antecedent speaks
@@ -386,6 +402,8 @@ def _subject_before(text: str, lo: int, vs: int) -> tuple[int, int] | None:
             found = _comma_subject(text, wide, len(wide) - 1 - (len(toks) - 1 - i), lo)
         return found
     j = _scan_np(toks, i)
+    if cut and (j is None or j < 0):
+        return _RETRY  # the phrase may start before the short window
     if j is None or j == i:
         return None
     if j >= 0 and toks[j].t.lower() in ("what", "whom", "whose", "than", "who", "which"):
