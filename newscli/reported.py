@@ -725,9 +725,10 @@ def rule_after(c: Ctx) -> Found | None:
     if low not in SAY and low not in TELL and low not in BELIEVE and low not in SHOW:
         return None
     lo = max(c.floor, c.vs - _WINDOW)
-    if t.rfind(",", lo, c.vs) < 0:
+    k = t.rfind(",", lo, c.vs)
+    if k < 0:
         return None  # no comma before the subject: cheap exit for most cues
-    toks = _toks(t, lo, c.vs)
+    toks = _toks(t, max(lo, k - 2), c.vs)  # from the comma on: the subject lies after it
     # walk back over the subject to the comma that ends the content
     i = len(toks) - 1
     while i >= 0 and (toks[i].t.lower() in AUX or toks[i].t.lower() in TIME_WORDS):
