@@ -401,7 +401,7 @@ def _is_subject(text: str, k: int, e: int) -> bool:
     return j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2)
 
 
-SPEAKER_BONUS = 150  # chars: how far a recent speaker outranks a later passing mention
+SPEAKER_BONUS = 400  # chars: how far a recent speaker outranks a later passing mention
 
 
 _ORG_NP = re.compile(r"\b[Tt]he(?:[ \t]+[A-Z][\w.&\u2019'-]*){0,4}[ \t]+(?:%s)\b" % "|".join(
