@@ -1300,6 +1300,13 @@ _END_MARK = re.compile(
     r"leer más.*|te puede interesar.*)\W*$")
 
 
+_TAIL_CHROME = re.compile(
+    r"(?i)^\W*(?:reuse this content|our standards|follow (?:us|\w+)\s*(?:on|:)|sign up|subscribe|"
+    r"get the latest|download (?:our|the) app|share (?:this|on)|copyright|©|all rights reserved|"
+    r"we accept |click here|read more|see more|more from|advertisement|related:|tags?:|topics?:|filed under)"
+    r"|(?:newsletter|sign up here|subscribe now|all rights reserved)\W*$")
+
+
 def _head_chrome(kind: str, t: str) -> bool:
     if kind == "subheading":
         return True
@@ -1349,6 +1356,9 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     hk = _key(headline)
     blocks = [(k, t) for k, t in blocks if not (k == "subheading" and _key(t) == hk)]
     blocks = _drop_promos(blocks)
+    # "Reuse this content", "Follow us: Twitter | Facebook", "Sign up for ..." after the story
+    while len(blocks) > 1 and len(blocks[-1][1]) < 160 and _TAIL_CHROME.search(blocks[-1][1]):
+        blocks.pop()
     # kickers, tags, bylines and date lines above the first paragraph are not the story
     while len(blocks) > 1 and _head_chrome(*blocks[0]):
         blocks.pop(0)

@@ -479,3 +479,10 @@ def test_story_title_element_beats_an_seo_machine_title():
     body = '<h1>Allergies Health Center</h1><div class="article">' + STORY + '</div>'
     assert H.extract(page("<title>Babies who eat peanuts early may avoid allergy</title>", body)).layout.headline \
         == "Babies who eat peanuts early may avoid allergy"
+
+
+def test_chrome_after_the_story_is_dropped():
+    body = ('<div class="article-body">' + STORY + '<p>Reuse this content</p><p>Follow us: Twitter | Facebook</p>'
+            '<p>Do you want to hear from us? Sign up here</p></div>')
+    p = H.extract(page("", body))
+    assert p.text.endswith("as articles have.")
