@@ -886,19 +886,40 @@ def _sentence_subject(t: str, ss: int, hi: int) -> tuple[int, int] | None:
     return m if _speaker_ok(t, *m) else None
 
 
-# name, function, a line it exists for
-RULES: tuple[tuple[str, Callable[[Ctx], Found | None], str], ...] = (
-    ("according-to", rule_according_to,
-     "The deficit will grow by $90 billion next year, according to the Congressional Budget Office."),
-    ("after-inverted", rule_after_inverted,
-     "The vote could slip into next week, said Maria Lopez, a spokeswoman for the governor."),
-    ("after", rule_after,
-     "The talks stalled over the release of prisoners, two officials said Tuesday."),
-    ("before", rule_before,
-     "Senator Jane Holt, a Republican from Ohio, said the bill would not pass this year."),
-    ("participle", rule_participle,
-     "The mayor defended the budget, saying the city could not afford more police."),
+class Rule(NamedTuple):
+    name: str  # what Quote.rule says (parse --explain)
+    fn: Callable[[Ctx], Found | None]  # one function may produce several named rules
+    example: str  # a line it exists for
+    content: str  # what it reports from that line
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("according-to-before", rule_according_to,
+         "According to the inspector general, the agency lost track of 40 laptops.",
+         "the agency lost track of 40 laptops"),
+    Rule("according-to-after", rule_according_to,
+         "The deficit will grow by $90 billion next year, according to the Congressional Budget Office.",
+         "The deficit will grow by $90 billion next year"),
+    Rule("after-inverted", rule_after_inverted,
+         "The vote could slip into next week, said Maria Lopez, a spokeswoman for the governor.",
+         "The vote could slip into next week"),
+    Rule("after", rule_after,
+         "The talks stalled over the release of prisoners, two officials said Tuesday.",
+         "The talks stalled over the release of prisoners"),
+    Rule("after-split", rule_after,
+         "The ban will start in May, the minister said, and will cover all imports from the region.",
+         "and will cover all imports from the region"),
+    Rule("before", rule_before,
+         "Senator Jane Holt, a Republican from Ohio, said the bill would not pass this year.",
+         "the bill would not pass this year"),
+    Rule("before-relative", rule_before,
+         "Voters rejected the levy, which officials said would have paid for two new schools.",
+         "would have paid for two new schools"),
+    Rule("participle", rule_participle,
+         "The mayor defended the budget, saying the city could not afford more police.",
+         "the city could not afford more police"),
 )
+_RULE_FNS = tuple(dict.fromkeys(r.fn for r in RULES))  # each function once, in table order
 
 
 # "Name: words" opening a paragraph (interview transcripts, headlines): "Rubio: Trump can't win".
@@ -980,7 +1001,7 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
             if depth >= 2:
                 continue
             c = Ctx(text, ss, se, m.start(), m.end(), m.group(), last_mention, floor)
-            for _name, fn, _ex in RULES:
+            for fn in _RULE_FNS:
                 f = fn(c)
                 if f is not None:
                     out.append(f)

@@ -16,15 +16,15 @@ def content(text: str, quotes: list[Quote], kind: str = "indirect") -> list[str]
     return [q.text for q in quotes if q.kind == kind]
 
 
-@pytest.mark.parametrize("name,fn,example", reported.RULES, ids=[r[0] for r in reported.RULES])
-def test_every_rule_fires_on_its_example(name, fn, example):
-    qs = run(example)
-    assert qs, f"{name}: nothing found in {example!r}"
-    assert any(q.rule == name or (q.rule or "").startswith(name) for q in qs), [q.rule for q in qs]
+@pytest.mark.parametrize("rule", reported.RULES, ids=[r.name for r in reported.RULES])
+def test_every_rule_fires_on_its_example(rule):
+    qs = run(rule.example)
+    got = [(q.rule, q.text) for q in qs]
+    assert (rule.name, rule.content) in got, got
     for q in qs:
-        assert example[q.start:q.end] == q.text
+        assert rule.example[q.start:q.end] == q.text
         assert q.speaker and q.speaker.mention
-        assert example[q.speaker.mention_start:q.speaker.mention_end] == q.speaker.mention
+        assert rule.example[q.speaker.mention_start:q.speaker.mention_end] == q.speaker.mention
 
 
 CASES = [
