@@ -1263,8 +1263,8 @@ def _blocks(container) -> list[tuple[str, str]]:
                 continue
             if name in _HEADINGS:
                 out.append(("subheading", text))
-            elif name in ("h4", "h5", "h6"):
-                out.append(("subheading" if len(text) < 120 else "body", text))
+            elif name in ("h4", "h5", "h6"):  # minor headings: text, not sub-headings
+                out.append(("minor" if len(text) < 120 else "body", text))
             else:
                 out.extend(("body", piece) for piece in text.split("\n\n") if piece)
         elif name == "div" and not child.find(["p", "div", "h2", "h3", "ul", "ol", "table", "section", "article"]):
@@ -1279,7 +1279,7 @@ def _blocks(container) -> list[tuple[str, str]]:
 
 
 def _keep(kind: str, text: str) -> bool:
-    if kind == "subheading":
+    if kind in ("subheading", "minor"):
         return 1 < len(text) < 200
     if len(text) < 2:
         return False
@@ -1308,7 +1308,7 @@ _TAIL_CHROME = re.compile(
 
 
 def _head_chrome(kind: str, t: str) -> bool:
-    if kind == "subheading":
+    if kind in ("subheading", "minor"):
         return True
     if t.rstrip().endswith(("—", "–", "-", ":")):
         return False  # "WASHINGTON —" on a line of its own
@@ -1327,13 +1327,13 @@ def _drop_promos(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     i = 0
     while i < len(blocks):
         kind, t = blocks[i]
-        if kind == "subheading" and _END_MARK.match(t) and sum(1 for k, _ in out if k == "body") >= 2:
+        if kind in ("subheading", "minor") and _END_MARK.match(t) and sum(1 for k, _ in out if k == "body") >= 2:
             j = i + 1
             while j < len(blocks):
                 k, x = blocks[j]
                 if k == "body" and len(x) >= 150:
                     break  # the story resumes
-                if k == "subheading" and _END_MARK.match(x):
+                if k in ("subheading", "minor") and _END_MARK.match(x):
                     j = len(blocks)  # promo after promo: the story is over
                 j += 1
             if j >= len(blocks):
@@ -1363,7 +1363,7 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     while len(blocks) > 1 and _head_chrome(*blocks[0]):
         blocks.pop(0)
     # drop trailing sub-headings (section titles of what follows the story)
-    while blocks and blocks[-1][0] == "subheading":
+    while blocks and blocks[-1][0] in ("subheading", "minor"):
         blocks.pop()
     # de-duplicate consecutive repeats (AMP / responsive duplicates)
     dedup: list[tuple[str, str]] = []
@@ -1374,6 +1374,7 @@ def extract_body(soup, headline: str | None = None) -> tuple[str, list[Paragraph
     parts, paras, subs = [], [], []
     pos = 0
     for kind, t in dedup:
+        kind = "body" if kind == "minor" else kind
         if parts:
             pos += 2
         paras.append(Paragraph(pos, pos + len(t), kind))

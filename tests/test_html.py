@@ -486,3 +486,10 @@ def test_chrome_after_the_story_is_dropped():
             '<p>Do you want to hear from us? Sign up here</p></div>')
     p = H.extract(page("", body))
     assert p.text.endswith("as articles have.")
+
+
+def test_only_h2_h3_are_subheadings():
+    body = '<div class="article-body">' + STORY + '<h2>Next steps</h2><h4>Step one</h4>' + STORY + '</div>'
+    p = H.extract(page("", body))
+    assert p.layout.subheadings == ["Next steps"]
+    assert "Step one" in p.text
