@@ -152,6 +152,10 @@ DATELINES = (
          "SANTOS, Feb 26 - Coffee exporters said shipments slowed in"),
     Rule("reuters_lower", rf"(?P<place>[a-z]{{2,15}}(?:[ \t]+[a-z]{{2,15}}){{0,2}})[ \t]*,[ \t]*{_DATE}[ \t]*-{{1,2}}[ \t]+",
          "wichita, may 4 - cash wheat bids were two cts higher"),
+    # last resort for garbled wire places ("ME}LBOURNE", "RPT --LUDWIGSHAFEN"): the day is still good
+    Rule("wire_fallback", rf"(?P<place>(?:(?![.!?;:][ \t]+[A-Z])[^\n,]){{1,40}}?(?:,(?:(?![.!?;:][ \t]+[A-Z])[^\n,]){{1,30}}?)?)"
+         rf"[ \t]*[,.]+[ \t]*{_DATE}(?:[ \t]*,)?[ \t]*-{{1,2}}[ \t]+",
+         "ST}LOUIS, March 9 - Acme Shoe Co said it"),
     Rule("place_caps_dash", rf"{_CAPS_PLACE}{_DASH}",
          "TRENTON, N.J. - Acme Foods Inc said it would close two stores"),
     Rule("place_dash", rf"{_PLACE}[ \t]+-{{1,2}}[ \t]+",
@@ -268,6 +272,7 @@ def match_dateline(text: str, pos: int = 0) -> tuple[Rule, re.Match] | None:
     return None
 
 
+_CONN_WORDS = frozenset(_CONN[3:-1].split("|"))
 _NOT_AGENCY = frozenset({"CORRECTED", "CORRECTION", "RPT", "REPEAT", "UPDATE", "UPDATED", "REFILE", "FIXED",
                          "ADDS", "RECASTS", "URGENT", "FLASH", "ADVISORY"})
 _WEAK_DATELINES = frozenset({"place_caps_dash", "place_dash", "date_only"})
@@ -288,8 +293,15 @@ def _dateline_ok(rule: Rule, m: re.Match) -> bool:
         first = place.lstrip("*").split(",")[0].strip()
         if first.lower() in _NOT_NAME or re.fullmatch(_MONTH_WORD, first):
             return False
+        words = first.split()
+        lower = [w for w in words if w.islower() and len(w) >= 3 and w not in _CONN_WORDS]
+        if lower and (len(words) > 2 or words[0].islower() and rule.name != "reuters_lower"):
+            return False  # "New york", "La paz" are typos; "The company said on Tuesday" is a sentence
         if rule.name in ("place_dash",) and len(first.split()) > 3:
             return False
+        if rule.name == "wire_fallback" and (not re.search(r"[A-Z]", place)
+                                             or re.search(r"(?<![\w'])[a-z]{3,}\b", place)):
+            return False  # prose before a date ("The company said on Tuesday, March 5 -")
     return True
 
 

@@ -71,6 +71,12 @@ def test_stamp_rows_read_their_example(row):
     ("CAIRO - Officials said the talks would resume on Sunday", "CAIRO", None, None),
     ("wichita, may 4 - cash wheat bids were higher", "wichita", None, (5, 4)),
     ("NEW YORK, March 5 — Stocks fell in early trading.", "NEW YORK", None, (3, 5)),
+    ("ST}LOUIS, March 9 - Acme Shoe Co said it", "ST}LOUIS", None, (3, 9)),
+    ("RPT --BREMEN, West Germany, March 30 - Acme AG said", "RPT --BREMEN, West Germany", None, (3, 30)),
+    ("Rio de Janeiro, March 5 - Coffee prices rose", "Rio de Janeiro", None, (3, 5)),
+    ("New york, March 2 - Acme Corp said", "New york", None, (3, 2)),
+    ("THE HAGUE, March 2 - Dutch output rose", "THE HAGUE", None, (3, 2)),
+    ("The Hague, March 2 - Dutch output rose", "The Hague", None, (3, 2)),
     ("BERLIN (dpa) - German exports rose in March.", "BERLIN", "dpa", None),
     ("BEIJING, March 5 (Xinhua) -- China's exports grew.", "BEIJING", "Xinhua", (3, 5)),
 ])
@@ -91,6 +97,8 @@ def test_dateline_place_agency_day(line, place, agency, day):
     "Shr loss three cts vs profit one ct",
     "President Biden said on Tuesday that talks would go on.",
     "March sales rose sharply, the company said.",
+    "The company said on Tuesday, March 5 - a date it had set - that sales rose.",
+    "Sales rose sharply, March 5 - the best day of the year.",
 ])
 def test_body_sentences_are_no_datelines(line):
     assert match_dateline(line) is None
