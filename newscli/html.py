@@ -1108,7 +1108,7 @@ def _prune(root) -> None:
             drop.append(node)  # (ASP.NET pages wrap the whole page in one <form>)
             continue
         if name not in ("html", "body", "article", "main") and node.attrs:
-            if _is_hidden(node) or node.get("role") in _DROP_ROLES:
+            if (_is_hidden(node) and node.find(["h1", "article", "main"]) is None) or node.get("role") in _DROP_ROLES:
                 drop.append(node)
                 continue
             at = _attr_text(node)

@@ -493,3 +493,10 @@ def test_only_h2_h3_are_subheadings():
     p = H.extract(page("", body))
     assert p.layout.subheadings == ["Next steps"]
     assert "Step one" in p.text
+
+
+def test_story_hidden_until_scripts_run_is_kept():
+    body = '<div id="app" style="display:none"><article><h1>Hidden at load</h1>' + STORY + '</article></div>' \
+           '<div style="display: none"><p>A hidden teaser paragraph that is long enough to count as prose.</p></div>'
+    p = H.extract(page("", body))
+    assert p.text.count("Paragraph") == 5 and "hidden teaser" not in p.text
