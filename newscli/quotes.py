@@ -203,7 +203,8 @@ DETERMINERS = frozenset("a an the one another two three four several some many m
 SENT_END = frozenset(".!?")
 # Words that open a new clause: a phrase starting with one is not a speaker.
 CLAUSE_OPENERS = frozenset("and but yet so however when while as after before if because since although "
-                           "though whereas meanwhile still instead then".split())
+                           "though whereas meanwhile still instead then therefore thus hence that which "
+                           "whether".split())
 # "said Tuesday", "told reporters last week": time words after a verb are not its speaker.
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     earlier later recently again also then january february march
@@ -315,6 +316,12 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
             title = text[app[0].s:app[-1].e]
     m = Mention(s, e, text[s:e], title=title)
     hl = hw[0].lower()
+    if appos and title and all(is_cap(w) or w in (".", "-") for w in title.split()) and len(title.split()) <= 4 \
+            and not hw[-1][:1].isupper():
+        # "Ms. Merkel's spokesman, Steffen Seibert": the appositive is the name
+        t2, nm = split_name(title.replace(".", " ").split())
+        m.name, m.title = nm, text[head[0].s:head[-1].e]
+        return m
     if hl in DETERMINERS or not is_cap(hw[0]) or hl in ("former", "then", "acting", "late"):
         # a description: trailing capitalized run is a name ("spokesman John Kirby")
         k = len(hw)
@@ -523,8 +530,8 @@ def rule_after_subject(c: Ctx) -> Found | None:
     if i >= len(r):
         return None
     w0 = r[i].t
-    if w0.lower() in CLAUSE_OPENERS:  # “...” And in Ohio, Trump said ...: a new clause
-        return None
+    if w0.lower() in CLAUSE_OPENERS or w0 in _OPENERS or w0 in _PREPS:
+        return None  # “...” And in Ohio, Trump said ... / On the trail, Cruz describes ...: a new clause
     lowstart = not (is_cap(w0) or w0.lower() in DETERMINERS or w0.lower() in PERSONAL_PRONOUNS
                     or w0.lower() in TITLE_WORDS or w0.lower() in GROUP_NOUNS or w0.lower() in ("former", "acting"))
     if lowstart and (w0[:1].isupper() or not w0[:1].isalpha()):
@@ -586,7 +593,7 @@ def rule_sentence_tag(c: Ctx) -> Found | None:
             f = rule_after_inverted(sub) or rule_after_subject(sub)
             if f:
                 f.rule, f.confidence = "after-sentence-tag", 0.6
-            return f
+                return f
     return None
 
 

@@ -291,3 +291,16 @@ def test_the_listener_after_told_is_not_the_speaker(line, mention):
 ])
 def test_subjects_of_participles_and_adverbs(line, mention):
     assert one(line).speaker.mention == mention
+
+
+@pytest.mark.parametrize("line,name", [
+    ("''Solidarity with the victims,'' Ms. Merkel's spokesman, Steffen Seibert, wrote on Twitter.", "Steffen Seibert"),
+    ("“It is unlikely” that the bill passes this year, said Steve Elmendorf, a strategist.", "Steve Elmendorf"),
+])
+def test_more_speaker_phrases(line, name):
+    assert find(line)[0].speaker.name == name
+
+
+def test_a_new_sentence_opening_with_a_phrase_is_not_the_tag():
+    t = "“It is over,” Cruz spokesman Rick Tyler said, “and he has the record.” On the trail, Cruz describes it."
+    assert [q.speaker.name for q in find(t)] == ["Rick Tyler", "Rick Tyler"]
