@@ -585,8 +585,8 @@ def rule_sentence_tag(c: Ctx) -> Found | None:
     """ “Democrats” in the 2008 primary, said professor Paul Beck.   (the attribution closes
     the writer's sentence that holds the quote)"""
     r = c.right
-    if not r or r[0].t == "," or not r[-1].t in SENT_END:
-        return None
+    if not r or r[0].t == "," or not r[-1].t in SENT_END or c.ends_sentence:
+        return None  # a quote that ends its sentence is not inside the writer's sentence
     for k in range(len(r) - 2, 0, -1):
         if r[k].t == ",":
             sub = Ctx(c.text, c.sp, c.left, r[k:])
