@@ -642,6 +642,8 @@ def from_meta_names(soup, metas=None) -> Meta:
     for k in _AUTHOR_NAMES:
         vals = [v for v in _all(metas, k) if "://" not in v]
         if vals:
+            if k in ("citation_author", "dc.creator", "dcterms.creator"):  # "Anderson, Michael L."
+                vals = [_uninvert(v) for v in vals]
             authors = vals
             break
     return Meta(
@@ -656,6 +658,14 @@ def from_meta_names(soup, metas=None) -> Meta:
         updated=next((d for d in (_parse_date(v) for v in _all(metas, *_UPDATED_NAMES)) if d), None),
         url=_first(metas, "parsely-link", "twitter:url"),
     )
+
+
+def _uninvert(name: str) -> str:
+    """Library order ("Anderson, Michael L.") to reading order ("Michael L. Anderson")."""
+    m = re.fullmatch(r"\s*([^\W\d][\w'’-]+)\s*,\s*([^\W\d][\w.'’ -]{0,40}?)\s*", name)
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"(?i)\b(?:jr|sr|phd|md|ii|iii)\b", m.group(2)):
+        return f"{m.group(2)} {m.group(1)}"
+    return name
 
 
 # ---------------------------------------------------------------- step 4: <time datetime>

@@ -500,3 +500,10 @@ def test_story_hidden_until_scripts_run_is_kept():
            '<div style="display: none"><p>A hidden teaser paragraph that is long enough to count as prose.</p></div>'
     p = H.extract(page("", body))
     assert p.text.count("Paragraph") == 5 and "hidden teaser" not in p.text
+
+
+def test_citation_authors_in_library_order():
+    head = ('<meta name="citation_author" content="Anderson, Michael L.">'
+            '<meta name="citation_author" content="Gorry, Devon">')
+    m = H.from_meta_names(soup(page(head)))
+    assert H.clean_authors(m.authors, lenient=True) == ["Michael L. Anderson", "Devon Gorry"]
