@@ -293,10 +293,11 @@ def _dateline_ok(rule: Rule, m: re.Match) -> bool:
         first = place.lstrip("*").split(",")[0].strip()
         if first.lower() in _NOT_NAME or re.fullmatch(_MONTH_WORD, first):
             return False
-        words = first.split()
-        lower = [w for w in words if w.islower() and len(w) >= 3 and w not in _CONN_WORDS]
-        if lower and (len(words) > 2 or words[0].islower() and rule.name != "reuters_lower"):
-            return False  # "New york", "La paz" are typos; "The company said on Tuesday" is a sentence
+        for k, part in enumerate(place.split(",")):
+            words = part.split()
+            lower = [w for w in words if w.islower() and len(w) >= 3 and w not in _CONN_WORDS and w != "the"]
+            if lower and (len(words) > 2 or k == 0 and words[0].islower() and rule.name != "reuters_lower"):
+                return False  # "New york", "La paz" are typos; "The company said on Tuesday" is a sentence
         if rule.name in ("place_dash",) and len(first.split()) > 3:
             return False
         if rule.name == "wire_fallback" and (not re.search(r"[A-Z]", place)

@@ -99,6 +99,7 @@ def test_dateline_place_agency_day(line, place, agency, day):
     "March sales rose sharply, the company said.",
     "The company said on Tuesday, March 5 - a date it had set - that sales rose.",
     "Sales rose sharply, March 5 - the best day of the year.",
+    "ACME CORP, which said on Tuesday, March 5 - its record day - that sales rose.",
 ])
 def test_body_sentences_are_no_datelines(line):
     assert match_dateline(line) is None
