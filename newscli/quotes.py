@@ -368,6 +368,10 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
         if any(w.lower() in ORG_WORDS for w in hw):
             m.organization = True
             return m
+        if hw[-1].isalpha() and hw[-1].islower():
+            # "Food banks", "Trump campaign aides": a description that starts with a name
+            m.group = hw[-1].endswith("s") and not hw[-1].endswith("ss")
+            return m
     if not run:
         return m
     lows = {w.lower() for w in run}

@@ -166,3 +166,14 @@ def test_unattributed_quote_after_reported_speech_continues_its_speaker():
     attribution.resolve_speakers(t, [ind, q])
     assert q.speaker is not None and q.speaker.name.endswith("Elena Park")
     assert q.rule == "recent-speaker"
+
+
+def test_a_description_starting_with_a_name_keeps_the_description():
+    t = "Intro.\n\nFood banks say they will need more vans to collect the bread."
+    k = t.index("they will")
+    m = t.index("Food")
+    q = Quote(text=t[k:-1], start=k, end=len(t) - 1, kind="indirect",
+              speaker=Speaker(mention="Food banks", mention_start=m, mention_end=m + 10), verb="say")
+    attribution.resolve_speakers(t, [q])
+    assert q.speaker.name == "Food banks"
+    assert q.speaker.group
