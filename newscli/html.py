@@ -955,8 +955,8 @@ def _headline(cands: list[str | None], h1s: list[str], site: str | None, h1_els=
     An <h1> that is the site's name or a machine title with a section glued on ("Local News |
     Headline") is not the headline; one that says the same with other words or punctuation
     ("... (5 Examples) | ...") is, in the form readers see."""
-    clean = [c for c in (_strip_site(_clean(x), site) for x in cands) if c]
     sk = _key(site)
+    clean = [c for c in (_strip_site(_clean(x), site) for x in cands) if c and _key(c) != sk]
     good = [h for h in h1s if _key(h) and _key(h) != sk and not (sk and _key(h) in sk)]
     for h in good:
         hk = _key(h)
@@ -1513,7 +1513,11 @@ def extract(html: str) -> Page:
     named = from_meta_names(soup, metas)
     tm = from_time(soup)
     steps = [ld, og, named, tm]
-    site = next((x for x in (_site_name(s.site) for s in steps) if x), None) or _site_from_title(title)
+    # a "site name" that is a sentence, or the page's own title (apps named after the page), is not one
+    titles = {_key(t) for t in [title, ld.headline, og.headline, named.headline, *h1s] if t}
+    site = next((x for x in (_site_name(s.site) for s in steps)
+                 if x and len(x.split()) <= 6 and not (len(x.split()) >= 4 and _key(x) in titles)), None) \
+        or _site_from_title(title)
     site = _spaced_site(site, html)
     # the copyright holder names the organisation only (on a personal blog it is the author)
     organization = site or _copyright_holder(html)

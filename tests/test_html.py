@@ -507,3 +507,17 @@ def test_citation_authors_in_library_order():
             '<meta name="citation_author" content="Gorry, Devon">')
     m = H.from_meta_names(soup(page(head)))
     assert H.clean_authors(m.authors, lenient=True) == ["Michael L. Anderson", "Devon Gorry"]
+
+
+def test_machine_title_that_is_only_the_site_name_is_not_the_headline():
+    head = '<meta property="og:title" content="Prairie Daily"><meta property="og:site_name" content="Prairie Daily">'
+    body = "<h1>Rain returns to the plains after a long drought</h1>" + STORY
+    assert H.extract(page(head, body)).layout.headline == "Rain returns to the plains after a long drought"
+
+
+def test_site_name_that_is_the_page_title_is_ignored():
+    head = ('<title>Halls too full to be safe, experts warn</title>'
+            '<meta name="application-name" content="Halls too full to be safe, experts warn">')
+    p = H.extract(page(head, "<h1>Halls too full to be safe, experts warn</h1>" + STORY))
+    assert p.layout.headline == "Halls too full to be safe, experts warn"
+    assert p.layout.site is None
