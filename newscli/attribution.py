@@ -141,6 +141,11 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         hon = words[0].rstrip(".") if words[0].rstrip(".") in _HON else None
         pre: list = []
         words = _clean_name(words, pre)
+        run_title = None
+        for k in range(len(words) - 3, 0, -1):  # "Coconino County Sheriff Ray Delgado"
+            if words[k].lower() in TITLE_WORDS:
+                run_title, words = words[k].lower(), words[k + 1:]
+                break
         if len(words) < 2 or not _ORGISH.isdisjoint(words):
             if hon and len(words) == 1:
                 singles.append((words[0].rstrip("."), hon, pre[-1] if pre else None))
@@ -173,6 +178,9 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             # the surname's owner: the first full name, unless a later one is clearly a person
             if old is None or (not old.fgender and p.fgender):
                 idx.by_surname[surname] = p
+        if run_title:
+            p.titles.add(run_title)
+            p.person = True
         if pre:
             p.person, p.prefix = True, pre[-1]
         elif hon:
@@ -343,7 +351,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
     if g is None:
         return None
-    best, best_at = None, -1
+    best, best_at, fallback = None, -1, None
     ms = all_mentions(idx)
     k = bisect.bisect_left(idx.mention_pos, pos) - 1
     seen: set = set()
@@ -366,8 +374,12 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         pg = gender_of(p, idx)
         if not (p.person or p.spoke or pg == g):
             continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
+        if fallback is None:
+            fallback = p
         if pg in (None, g):
             best, best_at = p, at
+    if best is None:
+        best = fallback  # no one fits the gender: the nearest person beats a bare pronoun
     return (best.display if PRONOUN_PREFIX else best.name) if best else None
 
 

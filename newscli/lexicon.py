@@ -63,6 +63,7 @@ attorney lawyer professor economist analyst strategist adviser advisor aide coor
 candidate nominee host anchor correspondent editor reporter author columnist commissioner
 sheriff councilman councilwoman councilmember delegate deputy manager executive head
 secretary-general prosecutor detective inspector superintendent dean president-elect
+administrator treasurer comptroller auditor trustee provost chancellor
 """.split())
 
 # ---- unnamed speakers ----
@@ -94,22 +95,22 @@ aaron adam alan albert alex alexander andrew anthony antonio ari arnold barack b
 bernard bill billy bob bobby brad bradley brandon brett brian bruce bryan carl carlos charles charlie
 chris christopher chuck clarence cory craig dan daniel danny darrell dave david dean dennis dick
 don donald doug douglas duncan ed eddie edward elijah elliott eric evan frank fred gary gene george
-gerald glenn gordon greg gregory harold harry henry howard ian jack jacob jake james jamie jason jay
+gerald glenn gordon greg gregory harold harry henry howard ian jack jacob jake james jason jay
 jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph josh
-joshua juan justin keith ken kenneth kevin kirk larry lee leon lindsey lloyd louis luis marco marc
+joshua juan justin keith ken kenneth kevin kirk larry leon lloyd louis luis marco marc
 mark martin matt matthew max michael mike mitch mitt mohammed muhammad nathan neil newt nick
-nicholas orrin pat patrick paul pete peter phil philip ralph ray raymond reince richard rick rob
+nicholas orrin patrick paul pete peter phil philip ralph ray raymond reince richard rick rob
 robert roger ron ronald roy rudy russell ryan sam samuel scott sean sherrod stephen steve steven
 stuart ted terry thomas tim timothy todd tom tony travis trey troy tyler vladimir walter wayne
 william willie xi yuri zach rand rahm reid harry mitchell vince wolf jared corey kellyanne
 """.split()) - {"kellyanne"}
 FEMALE_FIRST_NAMES = frozenset("""
 abigail alice alison allison amanda amy andrea angela angelique ann anna anne barbara betsy beverly
-brenda carly carol caroline catherine cathy cheryl christina christine claire cynthia dana deborah
+brenda carly carol caroline catherine cathy cheryl christina christine claire cynthia deborah
 debbie debra denise diana diane donna dorothy elaine elizabeth ellen emily emma erin eva evelyn
-gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jan jane janet janice
+gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jane janet janice
 jean jeanne jennifer jessica jill joan joanne joni josephine joyce judith judy julia julie karen kate
-katherine kathleen kathy kay kelly kellyanne kim kimberly kirsten kristen laura lauren linda lisa
+katherine kathleen kathy kay kellyanne kim kimberly kirsten kristen laura lauren linda lisa
 loretta lois lori louise madeleine margaret maria marie marilyn marsha martha mary megan megyn
 melania melissa michelle michele mia nancy natalie nicole nikki olivia pam pamela patricia patty
 paula peggy rachel rebecca rita roberta rose roseann ruth sally samantha sandra sara sarah sharon

@@ -261,6 +261,10 @@ def split_name(words: list[str]) -> tuple[str | None, str | None]:
     while i < len(words) - 1 and (words[i].lower() in HONORIFICS or words[i].lower().rstrip(".") in HONORIFICS
                                   or words[i].lower() in TITLE_WORDS or words[i] in _OFFICES):
         i += 1  # "Secretary of State John Kerry": "State" ends the title, not the name
+    for k in range(len(words) - 2, i - 1, -1):  # "Coconino County Sheriff Ray Delgado"
+        if words[k].lower() in TITLE_WORDS or words[k].lower().rstrip(".") in HONORIFICS:
+            i = k + 1
+            break
     title = " ".join(words[:i]) or None
     return title, " ".join(words[i:])
 
@@ -312,8 +316,8 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
             rest = appos[a_n + 1:]
             r_n = [tk.t for tk in rest].index(",") if "," in [tk.t for tk in rest] else len(rest)
             app = rest[:r_n]
-        if app and not app[0].t.isdigit():
-            title = text[app[0].s:app[-1].e]
+        if app and not app[0].t.isdigit() and app[0].t not in ("for", "in", "at", "on", "with", "by", "from", "too"):
+            title = text[app[0].s:app[-1].e]  # not "Lindqvist, for his part,"
     m = Mention(s, e, text[s:e], title=title)
     hl = hw[0].lower()
     if appos and title and all(is_cap(w) or w in (".", "-") for w in title.split()) and len(title.split()) <= 4 \
