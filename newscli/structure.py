@@ -495,21 +495,41 @@ def _titleish(s: str) -> bool:
     return s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘<(["
 
 
+_ABBREV = frozenset("mr mrs ms dr st jr sr sen rep gov gen lt col co inc corp no vs v".split())
+
+
+def _one_sentence(t: str) -> bool:
+    """No full stop inside but after an initial or abbreviation ("as U.S. Ages", "Roe v. Wade")."""
+    for m in re.finditer(r"(\S+)[.!?][ \t]+[A-Z]", t):
+        tok = m.group(1).lower().rstrip(".")
+        if not (tok in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", tok)):
+            return False
+    return True
+
+
 def _sentence_title(text: str, lines: list[tuple[int, int]], i: int, t: str) -> bool:
     """A first line that ends in a full stop is still the headline when it stands alone, is
-    short, and what follows is a longer paragraph ("O'Malley campaign to shift staff.")."""
+    one short sentence, and a longer paragraph or a dateline follows within the next blocks
+    ("O'Malley campaign to shift staff.").  "The Fed held rates.\n\nIt said so." has none."""
     words = t.split()
-    if not (3 <= len(words) <= 25 and t.endswith(".") and t[0].isupper()) or re.search(r"[.!?]\s+[A-Z]", t):
+    if not (3 <= len(words) <= 25 and t.endswith(".") and t[0].isupper() and _one_sentence(t)):
         return False
     k = i + 1
-    while k < len(lines) and _blank(text, *lines[k]):
+    if k < len(lines) and not _blank(text, *lines[k]):
+        return False  # the line runs on: a wrapped paragraph, not a title
+    blocks = 0
+    while k < len(lines) and blocks < 3:
+        while k < len(lines) and _blank(text, *lines[k]):
+            k += 1
+        if k >= len(lines):
+            break
+        ks, ke = lines[k]
+        multi = k + 1 < len(lines) and not _blank(text, *lines[k + 1])
+        if ke - ks > 1.5 * len(t) or multi or match_dateline(text, ks + _indent(text, ks, ke)) is not None:
+            return True
+        blocks += 1
         k += 1
-    if k == i + 1 or k >= len(lines):
-        return False
-    ks, ke = lines[k]
-    nxt = ke - ks
-    multi = k + 1 < len(lines) and not _blank(text, *lines[k + 1])
-    return nxt > 1.5 * len(t) or multi or match_dateline(text, ks + _indent(text, ks, ke)) is not None
+    return False
 
 
 # words that name a desk or section ("Political News", "World", "Middle East", "Opinion")
@@ -667,6 +687,13 @@ def layout(text: str) -> Layout:
     # ---- dateline
     body_start = body_at + _indent(text, body_at, n)
     dl = match_dateline(text, body_start)
+    if dl is None and teaser is None:
+        # a deck or two (short one-line blocks) above the dateline paragraph: they are the teaser
+        later = _dateline_after_deck(text, body_start)
+        if later is not None:
+            teaser = (body_start, later[0])
+            out.teaser = text[slice(*_trim(text, *teaser))]
+            body_start, dl = later[1], later[2]
     if dl:
         rule, m = dl
         g = m.groupdict()
@@ -718,6 +745,27 @@ def layout(text: str) -> Layout:
         b.organization = _canonical_org(org) if org else None
     out.byline = b
     return out
+
+
+def _dateline_after_deck(text: str, pos: int) -> tuple[int, int, tuple[Rule, re.Match]] | None:
+    """(end of the deck, start of the dateline paragraph, its dateline) when one or two short
+    stand-alone lines at ``pos`` are followed by a paragraph that opens with a dateline."""
+    n = len(text)
+    for _ in range(2):
+        nl = text.find("\n", pos, min(n, pos + 201))
+        if nl < 0 or not _blank_after(text, nl if text[nl - 1] != "\r" else nl - 1):
+            return None  # not a short single line standing alone
+        end = nl
+        k = nl
+        while k < n and text[k] in " \t\r\n":
+            k += 1
+        if k >= n:
+            return None
+        got = match_dateline(text, k)
+        if got is not None:
+            return end, k, got
+        pos = k
+    return None
 
 
 def _indent(text: str, s: int, e: int) -> int:

@@ -557,3 +557,23 @@ def test_section_or_headline(first, second, section, headline):
     text = f"{first}\n\n{second}\n\nBy Jane Doe\n\nThe central bank said on Wednesday that it would wait.\n"
     lay = layout(text)
     assert (lay.section, lay.headline) == (section, headline)
+
+
+def test_headline_and_deck_above_a_dateline():
+    text = ("Mayor 'glad to finish' fight with council.\n\n"
+            "After months of calm, the two are now sparring.\n\n"
+            "SPRINGFIELD, Ill. - Mayor Ann Poe kept up her attack on the city council on Saturday, "
+            "calling its budget plan reckless.\n\n\"This is not a serious plan,\" she said.\n")
+    lay = layout(text)
+    assert lay.headline == "Mayor 'glad to finish' fight with council."
+    assert lay.teaser == "After months of calm, the two are now sparring."
+    assert lay.dateline.place == "SPRINGFIELD, Ill."
+    assert body(text, lay)[0].startswith("Mayor Ann Poe kept up")
+    assert [p.kind for p in lay.paragraphs][:3] == ["headline", "teaser", "body"]
+
+
+def test_headline_with_abbreviations():
+    text = "Deficit to grow in '16 as U.S. ages.\n\nWASHINGTON -- The budget office said on Tuesday that the deficit would grow.\n"
+    lay = layout(text)
+    assert lay.headline == "Deficit to grow in '16 as U.S. ages."
+    assert lay.dateline.place == "WASHINGTON"
