@@ -57,7 +57,7 @@ _GENDER_OF_HON = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m"}
 _DESC_CUT = frozenset("who which that whose between being because after when where while , ( said says told".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     surname: str

@@ -79,7 +79,7 @@ def _mark_role(text: str, s: int, e: int, bs: int, be: int) -> Mark | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A paired span before classification: marks and the paragraph it sits in."""
     open_s: int
@@ -236,7 +236,7 @@ def _sentence_end(toks: list[Tok], i: int) -> bool:
 
 # ------------------------------------------------------------------ noun phrases
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     s: int
     e: int
@@ -394,7 +394,7 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
 
 # ------------------------------------------------------------------ rules
 
-@dataclass
+@dataclass(slots=True)
 class Ctx:
     """Everything a speaker rule may look at for one span."""
     text: str
@@ -429,7 +429,7 @@ def _verb_opens_next(r: list[Tok], j: int) -> bool:
     return bool(r) and r[-1].t in (",", ":")
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     mention: Mention | None
     verb: str | None
