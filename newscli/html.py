@@ -247,6 +247,7 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*|\s*\|\s*|\
 _BY = re.compile(r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|par|von|por|door|av)\b[:\s]*|"
                  r"^(?:author|autor|auteur|autore)s?\s*:\s*|^(?:作者|記者|记者|撰文)\s*[:：/]?\s*", re.I)
 _DEGREE = re.compile(r",?\s+(?:MA|MD|PhD|Ph\.\s?D\.?|MPH|RN|MS|MBA|BSc|MSc|DO|RD|CDE|LD|CPT|FACP|DrPH|DPhil)\b\.?(?=\s*(?:,|;|&|\band\b|$))")
+_FOR_TAIL = re.compile(r"\s+(?:for|in|at|from|special to|via|with|reporting from)\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
 _SUFFIX = re.compile(r",\s*(Jr|Sr|II|III|IV)\b\.?")
 
 
@@ -275,6 +276,7 @@ def clean_authors(values, site: str | None = None, keep_agency: bool = False, le
             stripped = _ROLE_TAIL.sub("", name).strip(" ,|-–—")
             role = stripped != name
             name = _DEGREE.sub("", stripped).strip(" ,")
+            name = _FOR_TAIL.sub("", name).strip(" ,")
             name = _strip_date_tail(name)
             if not lenient and named_here and (role or not name or not _looks_like_name(name, strict=True)):
                 break  # "Jane Roe, Senior Technologist, ACLU Speech, Privacy and Technology Project"

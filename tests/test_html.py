@@ -150,6 +150,8 @@ def test_visible_byline_and_date():
     (["Jane Roe", "AFP"], ["Jane Roe"]),
     (["By JANE ROE"], ["Jane Roe"]),
     (["Ann Chu, PhD"], ["Ann Chu"]),
+    (["Jane Roe for The Prairie Post"], ["Jane Roe"]),
+    (["Jane Roe in Washington and Kim Lee in Seoul"], ["Jane Roe", "Kim Lee"]),
 ])
 def test_clean_authors(raw, expected):
     assert H.clean_authors(raw, "Prairie Daily") == expected
