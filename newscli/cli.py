@@ -172,6 +172,21 @@ def workers(jobs: int, n_items: int) -> int:
     return max(1, min(os.cpu_count() or 1, n_items // FILES_PER_WORKER))
 
 
+def _die_with_parent(parent: int) -> None:
+    """In each pool worker: end with newscli. A SIGKILLed newscli would otherwise leave its
+    workers asleep forever (they hold the task pipe open themselves, so never see EOF)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # newscli died before the line above took effect
+        os._exit(1)
+
+
 def _parse_many(items: list, max_size: int, jobs: int = 0) -> Iterator[tuple]:
     """Yield (item, record, problem) in input order, in a process pool when it pays."""
     n = workers(jobs, len(items))
@@ -181,7 +196,8 @@ def _parse_many(items: list, max_size: int, jobs: int = 0) -> Iterator[tuple]:
 
         # fork: workers inherit the compiled rules instead of importing them again
         ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-        with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             results = pool.map(_parse_one, items, [max_size] * len(items),
                                chunksize=max(1, min(32, len(items) // (4 * n))))
             for item, (rec, problem) in zip(items, results):

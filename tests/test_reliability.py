@@ -108,6 +108,30 @@ def wait_for_commit(db: Path, proc: subprocess.Popen, timeout: float = 120) -> b
     raise AssertionError("no commit seen")
 
 
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is pid (Linux /proc; [] elsewhere)."""
+    out = []
+    for d in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(d.name))
+    return out
+
+
+def left_running(pids: list[int], wait: float = 10) -> list[int]:
+    """The pids still alive after up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = [p for p in pids if Path(f"/proc/{p}").exists()
+                 and "Z" not in (Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split() or ["Z"])[0]]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.05)
+
+
 def no_temp_files(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
@@ -154,10 +178,15 @@ def test_sigkill_mid_ingest_leaves_old_or_new_database(tmp_path):
     old = seed(db, tmp_path)
     new = make_stories(tmp_path / "big", "big", 2000)
     proc = subprocess.Popen(NEWSCLI + ["ingest", str(tmp_path / "big"), "--db", str(db), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     mid = wait_for_commit(db, proc)  # the first 1000 (COMMIT_EVERY) are being written
+    workers = children(proc.pid)  # the parse pool (--jobs defaults to one per core)
     proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=60)
+    proc.wait(timeout=60)
+    stray = left_running(workers)
+    for pid in stray:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert stray == [], "pool workers outlived the killed newscli"
     if mid:
         assert proc.returncode == -signal.SIGKILL
     k = assert_old_or_newer(db, old, new)
