@@ -255,6 +255,8 @@ class Bench:
 
     def command(self, part: str) -> str:
         opts = [f"--repeat {self.args.repeat}"]
+        if part in ("query", "startup", "memory") and self.args.quick_repeat != 5:
+            opts.append(f"--quick-repeat {self.args.quick_repeat}")
         if self.args.jobs != "1,2":
             opts.append(f"--jobs {self.args.jobs}")
         if self.args.limit:
@@ -389,7 +391,7 @@ class Bench:
         (n1, p1, i1), (n2, p2, i2) = res["2k"], res["20k"]
         growth = i2 / i1
         rows.append([f"20k / 2k ({n2 / n1:.0f}x the stories)", f"{p2 / p1:.2f}x", f"**{growth:.2f}x**",
-                     f"{(i2 - p2) / max(i1 - p1, 1e-9):.2f}x", "", "", ""])
+                     f"{(i2 - p2) / (i1 - p1):.1f}x" if i1 - p1 > 0.05 else "n/a", "", "", ""])
         notes = [f"- ingest growth 20k/2k **{growth:.2f}x** (goal <= {GROWTH_2K_20K:.0f}x: "
                  f"{verdict(growth <= GROWTH_2K_20K)}); `newscli ingest DIR --db fresh.json -q --jobs {j}` "
                  f"vs `newscli parse DIR --format jsonl --jobs {j}`.",
@@ -439,7 +441,7 @@ class Bench:
         qs += [Timing(name + " (50 rows)", NEWSCLI + args + ["--limit", "50", "--db", str(db)])
                for name, args in self.query_args(db) if name in ("quotes", "speakers")]
         have_orjson = _has("orjson")
-        measure([base] + ([base_or] if have_orjson else []) + qs, self.env, self.args.repeat)
+        measure([base] + ([base_or] if have_orjson else []) + qs, self.env, self.args.quick_repeat)
         rows = []
         counts = {t.label: _count_rows(t.cmd, self.env) for t in qs}
         for t in [base] + ([base_or] if have_orjson else []):
@@ -451,7 +453,7 @@ class Bench:
                          f"{verdict(ratio <= QUERY_OVER_LOAD)} / {verdict(t.best < QUERY_SECONDS)}",
                          mb(t.rss), f"{t.rss / size:.1f}"])
         notes = [f"- database: {n:,} Reuters stories, {mb(size)} MB; each command a fresh process, "
-                 f"stdout to /dev/null; best of {self.args.repeat}.",
+                 f"stdout to /dev/null; best of {self.args.quick_repeat}.",
                  f"- goals: within {QUERY_OVER_LOAD:.0f}x of `json.load` on the same file / "
                  f"under {QUERY_SECONDS:.0f} s cold."]
         self.out.append(table("Queries on the Reuters database", self.command("query"),
@@ -462,7 +464,7 @@ class Bench:
         for name, args in self.query_args(db):
             cmd = [sys.executable, str(Path(__file__).resolve()), "_phases", str(db), *args]
             best = None
-            for _ in range(max(1, self.args.repeat)):
+            for _ in range(max(1, min(3, self.args.quick_repeat))):
                 p = subprocess.run(cmd, capture_output=True, text=True, env=self.env)
                 try:
                     ph = json.loads(p.stdout.strip().splitlines()[-1])
@@ -527,7 +529,7 @@ class Bench:
 
     # ------------------------------------------------------------------ start-up
     def startup(self) -> None:
-        reps = max(10, self.args.repeat * 3)
+        reps = max(10, self.args.quick_repeat * 2)
         ts = [Timing("python", [sys.executable, "-c", "pass"]),
               Timing("typer", [sys.executable, "-c", "import typer"]),
               Timing("version", NEWSCLI + ["--version"]),
@@ -688,7 +690,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("parts", nargs="*", default=["all"], help=f"all, or some of: {', '.join(PARTS)}")
-    ap.add_argument("--repeat", type=int, default=3, help="Timed runs per command (best is reported).")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="Timed runs of each parse / ingest / Dask command (the best is reported).")
+    ap.add_argument("--quick-repeat", type=int, default=5,
+                    help="Timed runs of each query and start-up command (the best is reported).")
     ap.add_argument("--jobs", default="1,2", help="--jobs values for parse and ingest (comma-separated).")
     ap.add_argument("--limit", type=int, help="Use only the first N stories of each corpus (a quick try).")
     ap.add_argument("--search", default="cocoa", help="Word for `articles --search` (default cocoa).")
