@@ -226,10 +226,11 @@ def test_sigkill_at_random_moments_never_mixes(tmp_path):
 
 # ------------------------------------------------------------------ SIGINT (Ctrl-C)
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_mid_ingest_stops_cleanly_with_130(tmp_path, jobs):
-    """SIGINT to the whole process group (as Ctrl-C does) after the first commit: exit 130,
-    one line on stderr, no traceback, the committed records stay, the file is valid."""
+@pytest.mark.parametrize("jobs,target", [(1, "group"), (2, "group"), (2, "parent")])
+def test_ctrl_c_mid_ingest_stops_cleanly_with_130(tmp_path, jobs, target):
+    """SIGINT to the whole process group (as Ctrl-C does), or to newscli alone (kill -INT),
+    after the first commit: exit 130, one line on stderr, no traceback, the committed
+    records stay, the file is valid, no pool worker is left behind."""
     db = tmp_path / "news.json"
     old = seed(db, tmp_path, 20)
     new = make_stories(tmp_path / "big", "big", 3000)
@@ -238,9 +239,14 @@ def test_ctrl_c_mid_ingest_stops_cleanly_with_130(tmp_path, jobs):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     mid = wait_for_commit(db, proc)
+    workers = children(proc.pid)
     if mid:
-        os.killpg(proc.pid, signal.SIGINT)
+        if target == "group":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
     out, errs = proc.communicate(timeout=120)
+    assert left_running(workers) == []
     k = assert_old_or_newer(db, old, new)
     if not mid:
         pytest.skip("the ingest finished before the first commit could be seen")
