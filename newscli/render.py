@@ -129,7 +129,7 @@ def article_view(r: dict) -> Group:
     meta.add_column()
     b, d = r.get("byline") or {}, r.get("dateline") or {}
     for label, value in (
-        ("id", r.get("id")), ("section", r.get("section")), ("byline", byline_text(r)),
+        ("id", r.get("id")), ("byline", byline_text(r)),
         ("dateline", ", ".join(x for x in (d.get("place"), d.get("agency"), d.get("date")) if x)),
         ("published", r.get("published")), ("updated", r.get("updated")),
         ("source", (r.get("source") or {}).get("path")), ("quotes", len(r.get("quotes") or [])),
@@ -137,15 +137,20 @@ def article_view(r: dict) -> Group:
     ):
         if value not in (None, "", []):
             meta.add_row(label, safe(value))
-    panel = Panel(meta, title=safe(r.get("headline") or "(no headline)", "bold"), title_align="left")
+    # the headline wraps inside the panel (a panel title would be cut at the terminal's width)
+    head = safe(r.get("headline") or "(no headline)", "bold")
+    panel = Panel(Group(head, Text(), meta), title=safe(r.get("section") or "article", "dim"), title_align="left")
     text = r.get("text") or ""
     body = Text()
     quotes = sorted(r.get("quotes") or [], key=lambda q: q["start"])
     colours: dict[str, str] = {}
     legend = Text()
+    para_styles = {"subheading": "bold underline", "teaser": "italic"}
     for p in r.get("paragraphs") or []:
+        if p.get("kind") == "headline" and not any(q["start"] < p["end"] and q["end"] > p["start"] for q in quotes):
+            continue  # already the panel's title
         s, e = p["start"], p["end"]
-        para = safe(text[s:e], "bold underline" if p.get("kind") == "subheading" else "")
+        para = safe(text[s:e], para_styles.get(p.get("kind"), ""))
         notes = []
         for q in quotes:
             qs, qe = max(q["start"], s), min(q["end"], e)
