@@ -347,12 +347,21 @@ def parse_byline(line: str) -> Byline | None:
                 continue
         elif tail2 is not None:
             org = _org_from_tail(tail2)
-        return Byline(authors=authors, organization=org, raw=s)
+        return Byline(authors=[name_case(a) for a in authors], organization=org, raw=s)
     return None
 
 
+_SHOUTED_WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
+
+
+def name_case(name: str) -> str:
+    """Wire bylines shout names ("By JANE DOE", "Léa MARCHAND"): write them as names.
+    Only all-capital words of three letters or more change, so "MJ Lee" stays as it is."""
+    return _SHOUTED_WORD.sub(lambda m: m.group(0).title() if m.group(0).isupper() else m.group(0), name)
+
+
 def _split_names(s: str, lenient: bool = False) -> tuple[list[str], str | None] | None:
-    """"JANE DOE and JOHN ROE, Associated Press" -> (["JANE DOE", "JOHN ROE"], "Associated Press").
+    """"JANE DOE and JOHN ROE, Associated Press" -> (["JANE DOE", "JOHN ROE"], "Associated Press"); parse_byline writes them as names.
 
     None if any piece is not a name (so "By the time she arrived" is no byline)."""
     s = s.strip().rstrip(".").strip()

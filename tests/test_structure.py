@@ -120,7 +120,7 @@ def test_dateline_year_from_the_stamp_and_window():
 
 @pytest.mark.parametrize("line, authors, org", [
     ("By Jane Doe", ["Jane Doe"], None),
-    ("By JANE DOE and JOHN ROE, Associated Press", ["JANE DOE", "JOHN ROE"], "Associated Press"),
+    ("By JANE DOE and JOHN ROE, Associated Press", ["Jane Doe", "John Roe"], "Associated Press"),
     ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
     ("By Jane Doe | Staff Writer", ["Jane Doe"], None),
     ("Jane Doe, CNN", ["Jane Doe"], "CNN"),
@@ -128,13 +128,13 @@ def test_dateline_year_from_the_stamp_and_window():
     ("By Jane Doe, AP Business Writer", ["Jane Doe"], "AP"),
     ("by Pat Smith, Reuter", ["Pat Smith"], "Reuters"),
     ("By Alan Grey Reuters", ["Alan Grey"], "Reuters"),
-    ("By RITA HOLLOWAY and MARCUS BELL Associated Press", ["RITA HOLLOWAY", "MARCUS BELL"], "Associated Press"),
+    ("By RITA HOLLOWAY and MARCUS BELL Associated Press", ["Rita Holloway", "Marcus Bell"], "Associated Press"),
     ("By Mary O'Neill and Sean MacDonald, Reuters", ["Mary O'Neill", "Sean MacDonald"], "Reuters"),
     ("By Kim Ha-eun, Reuters", ["Kim Ha-eun"], "Reuters"),
     ("By Ana de la Cruz", ["Ana de la Cruz"], None),
     ("By Jane Doe, Staff Writer, The Boston Globe", ["Jane Doe"], "The Boston Globe"),
     ("By Jane Doe, The Boston Globe Staff", ["Jane Doe"], "The Boston Globe"),
-    ("By Léa MARCHAND", ["Léa MARCHAND"], None),
+    ("By Léa MARCHAND", ["Léa Marchand"], None),
     ("By Søren Ødegård and Łukasz Żak, Reuters", ["Søren Ødegård", "Łukasz Żak"], "Reuters"),
     ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"], None),
 ])
@@ -245,7 +245,7 @@ Associated Press writer Ann Poe in New York contributed to this report.
 def test_ap_story():
     lay = layout(AP_STORY)
     assert lay.headline.startswith("Senate passes stopgap")
-    assert lay.byline.authors == ["JANE DOE", "JOHN ROE"]
+    assert lay.byline.authors == ["Jane Doe", "John Roe"]
     assert lay.byline.organization == "Associated Press"
     assert lay.byline.contributors == ["Ann Poe"]
     assert (lay.dateline.place, lay.dateline.agency) == ("WASHINGTON", "AP")
@@ -577,3 +577,14 @@ def test_headline_with_abbreviations():
     lay = layout(text)
     assert lay.headline == "Deficit to grow in '16 as U.S. ages."
     assert lay.dateline.place == "WASHINGTON"
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("RITA HOLLOWAY", "Rita Holloway"), ("Léa MARCHAND", "Léa Marchand"), ("MJ Lee", "MJ Lee"),
+    ("SEAN O'NEIL", "Sean O'Neil"), ("JEAN-PAUL DUBOIS", "Jean-Paul Dubois"), ("Ian McDONALD", "Ian McDONALD"),
+])
+def test_shouted_byline_names_are_written_as_names(raw, want):
+    from newscli.structure import name_case
+
+    assert name_case(raw) == want
+    assert parse_byline(f"By {raw}, Associated Press").authors == [want]
