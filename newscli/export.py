@@ -110,9 +110,70 @@ def check_record(obj) -> dict:
     if not isinstance(obj.get("id"), str) or not isinstance(obj.get("text"), str):
         raise RecordError("not a newscli record (needs string fields 'id' and 'text')")
     try:
-        return Article.from_dict(obj).to_dict()
+        article = Article.from_dict(obj)
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise RecordError(f"not a newscli record ({e})") from None
+    _check_fields(article)
+    return article.to_dict()
+
+
+def _check_fields(a: Article) -> None:
+    """Types and spans as newscli writes them, so no view or query trips over an imported
+    record: strings are strings, every span is a pair of ints inside the text."""
+    n = len(a.text)
+
+    def text_or_none(where: str, v) -> None:
+        if v is not None and not isinstance(v, str):
+            raise RecordError(f"{where}: expected text or null, not {type(v).__name__}")
+
+    def texts(where: str, v) -> None:
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RecordError(f"{where}: expected a list of text")
+
+    def index(where: str, v, optional: bool = True) -> None:
+        if v is None and optional:
+            return
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= n:
+            raise RecordError(f"{where}: {v!r} is not an offset into the text ({n:,} characters)")
+
+    def span(where: str, start, end) -> None:
+        index(f"{where} start", start, optional=False)
+        index(f"{where} end", end, optional=False)
+        if start > end:
+            raise RecordError(f"{where}: starts after it ends ({start} > {end})")
+
+    for name in ("headline", "section", "teaser", "published", "updated", "site"):
+        text_or_none(name, getattr(a, name))
+    texts("subheadings", a.subheadings)
+    texts("trailer", a.trailer)
+    for name in ("path", "sha256", "format", "encoding"):
+        text_or_none(f"source.{name}", getattr(a.source, name))
+    texts("byline.authors", a.byline.authors)
+    texts("byline.contributors", a.byline.contributors)
+    text_or_none("byline.organization", a.byline.organization)
+    text_or_none("byline.raw", a.byline.raw)
+    for name in ("place", "agency", "date", "raw"):
+        text_or_none(f"dateline.{name}", getattr(a.dateline, name))
+    index("dateline.start", a.dateline.start)
+    index("dateline.end", a.dateline.end)
+    for i, p in enumerate(a.paragraphs, 1):
+        span(f"paragraph {i}", p.start, p.end)
+        text_or_none(f"paragraph {i} kind", p.kind)
+    for i, q in enumerate(a.quotes, 1):
+        span(f"quote {i}", q.start, q.end)
+        if q.text != a.text[q.start:q.end]:
+            raise RecordError(f"quote {i}: its text is not the text at {q.start}-{q.end}")
+        for name in ("kind", "verb", "rule"):
+            text_or_none(f"quote {i} {name}", getattr(q, name))
+        index(f"quote {i} verb_start", q.verb_start)
+        if not isinstance(q.confidence, (int, float)) or isinstance(q.confidence, bool):
+            raise RecordError(f"quote {i} confidence: expected a number")
+        sp = q.speaker
+        if sp is not None:
+            for name in ("name", "mention", "title"):
+                text_or_none(f"quote {i} speaker.{name}", getattr(sp, name))
+            index(f"quote {i} speaker.mention_start", sp.mention_start)
+            index(f"quote {i} speaker.mention_end", sp.mention_end)
 
 
 def read_records(text: str) -> Iterator[tuple[str, dict | RecordError]]:
@@ -122,6 +183,12 @@ def read_records(text: str) -> Iterator[tuple[str, dict | RecordError]]:
             items = json.loads(text)
         except json.JSONDecodeError as e:
             yield "file", RecordError(f"not valid JSON ({e})")
+            return
+        except RecursionError:
+            yield "file", RecordError("not valid JSON (nested too deeply)")
+            return
+        if not isinstance(items, list):
+            yield "file", RecordError("not a JSON array of records")
             return
         for i, obj in enumerate(items, 1):
             yield f"record {i}", _checked(obj)
@@ -133,6 +200,9 @@ def read_records(text: str) -> Iterator[tuple[str, dict | RecordError]]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             yield f"line {n}", RecordError(f"not valid JSON ({e.msg})")
+            continue
+        except RecursionError:
+            yield f"line {n}", RecordError("not valid JSON (nested too deeply)")
             continue
         yield f"line {n}", _checked(obj)
 

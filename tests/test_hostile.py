@@ -374,3 +374,55 @@ def test_stdin_as_input(db):
     r = run("ingest", "-", "--db", db, "-q", input=STORY.encode("utf-16"))
     assert r.exit_code == 0, r.output
     assert Store(db).articles()[0]["source"]["encoding"] == "utf-16-le"
+
+
+# ------------------------------------------------------------------ hostile imports
+
+def test_import_refuses_records_that_would_break_a_view(tmp_path, db):
+    from newscli.parser import parse
+
+    good = parse(STORY, path="good.txt").to_dict()
+    q0 = good["quotes"][0]
+    bad = {
+        "offset-not-int": dict(good, id="b1", paragraphs=[{"start": "x", "end": 5, "kind": "body"}]),
+        "span-outside-text": dict(good, id="b2", quotes=[dict(q0, end=10 ** 9)]),
+        "quote-text-elsewhere": dict(good, id="b3", quotes=[dict(q0, text="not there")]),
+        "headline-object": dict(good, id="b4", headline={"evil": 1}),
+        "authors-not-list": dict(good, id="b5", byline=dict(good["byline"], authors="Ann")),
+        "bool-offset": dict(good, id="b6", paragraphs=[{"start": True, "end": 3, "kind": "body"}]),
+    }
+    src = tmp_path / "records.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [good, *bad.values()]) + "\n" + "[" * 100_000 + "\n",
+                   encoding="utf-8")
+    r = run("import", src, "--db", db)
+    assert r.exit_code == 1
+    assert "Traceback" not in r.output and "internal error" not in r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith(f"newscli: {src}: line ")]
+    assert len(errors) == len(bad) + 1, r.stderr  # + the deeply nested line
+    assert "nested too deeply" in errors[-1]
+    assert [a["id"] for a in Store(db).articles()] == [good["id"]]
+    for args in (["articles"], ["quotes"], ["show", good["id"][:8], "--no-pager"], ["export", "--format", "csv"]):
+        assert run(*args, "--db", db).exit_code == 0
+
+
+def test_import_of_deeply_nested_json_array(tmp_path, db):
+    src = tmp_path / "deep.json"
+    src.write_text("[" * 100_000, encoding="utf-8")
+    r = run("import", src, "--db", db)
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == f"newscli: {src}: file: not valid JSON (nested too deeply)"
+
+
+def test_export_then_import_keeps_every_sample(tmp_path, db):
+    """The import checks never refuse what newscli itself wrote."""
+    from conftest import SAMPLES
+
+    if not SAMPLES.exists():
+        pytest.skip("no samples")
+    assert run("ingest", SAMPLES, "--db", db, "-q").exit_code in (0, 1)
+    out = tmp_path / "all.json"
+    assert run("export", "-o", out, "--db", db).exit_code == 0
+    other = tmp_path / "other.json"
+    r = run("import", out, "--db", other)
+    assert r.exit_code == 0, r.stderr
+    assert len(Store(other).articles()) == len(Store(db).articles()) > 0
