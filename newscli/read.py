@@ -158,6 +158,9 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             if not found:
                 yield InputError(p, "folder holds no story files (" + ", ".join(STORY_SUFFIXES[:3]) + ", ...)")
             for f in found:
+                if isinstance(f, InputError):
+                    yield f
+                    continue
                 key = os.path.realpath(f)
                 if key not in seen:
                     seen.add(key)
@@ -175,9 +178,13 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
                     yield m
 
 
-def _walk(top: str) -> Iterator[str]:
+def _walk(top: str) -> Iterator[str | InputError]:
+    """Story files under top, sorted; a folder that cannot be listed is an InputError in its
+    place (os.walk alone skips it without a word)."""
+    errors: list[OSError] = []
     visited: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(top, followlinks=True, onerror=None):
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
+        yield from _folder_errors(errors, top)
         try:
             st = os.stat(root)
         except OSError:
@@ -192,3 +199,10 @@ def _walk(top: str) -> Iterator[str]:
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(STORY_SUFFIXES):
                 yield os.path.join(root, name)
+    yield from _folder_errors(errors, top)
+
+
+def _folder_errors(errors: list[OSError], top: str) -> Iterator[InputError]:
+    while errors:
+        e = errors.pop(0)
+        yield InputError(e.filename or top, f"cannot read this folder ({e.strerror or e})")

@@ -426,3 +426,38 @@ def test_export_then_import_keeps_every_sample(tmp_path, db):
     r = run("import", out, "--db", other)
     assert r.exit_code == 0, r.stderr
     assert len(Store(other).articles()) == len(Store(db).articles()) > 0
+
+
+def test_unreadable_subfolder_is_named_not_skipped(tmp_path, db, monkeypatch):
+    """Simulated (root lists any folder): os.walk alone skips it without a word."""
+    top = tmp_path / "top"
+    (top / "locked").mkdir(parents=True)
+    (top / "a.txt").write_text("“One,” said Ann Lee.", encoding="utf-8")
+    (top / "locked" / "b.txt").write_text("“Two,” said Bob Ray.", encoding="utf-8")
+    real = os.scandir
+
+    def guarded(path="."):
+        if os.fspath(path) == str(top / "locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    r = run("ingest", top, "--db", db, "-q")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == \
+        f"newscli: {top / 'locked'}: cannot read this folder (Permission denied)"
+    assert len(Store(db).articles()) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root lists any folder")
+def test_unreadable_subfolder_for_real(tmp_path, db):
+    (tmp_path / "a.txt").write_text("“One,” said Ann Lee.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        r = run("ingest", tmp_path, "--db", db, "-q")
+        assert r.exit_code == 1 and f"newscli: {locked}: cannot read this folder" in r.stderr
+    finally:
+        locked.chmod(0o700)
