@@ -3,14 +3,22 @@
 TinyDB alone rewrites its file in place on every write with no locking, so a Ctrl-C or
 a second shell can corrupt it. Here:
 
-- every read-modify-write runs in ``Store.transaction()``, under a file lock
-  (``<db>.lock``), so concurrent newscli processes queue instead of clobbering;
-- writes are buffered in memory and committed once per transaction: written to a temporary
-  file in the same folder, flushed, fsynced, then ``os.replace``d over the database, so a
-  reader or a crash sees the old file or the new one, never a mix;
-- a file we cannot read as a newscli database raises DatabaseError and is never written;
+- every read-modify-write runs in ``Store.transaction()``, under a file lock beside the
+  real file (``<db>.lock``, symlinks followed), so concurrent newscli processes queue instead
+  of clobbering, and the file is re-read under the lock;
+- writes are buffered in memory and committed once per transaction (one write per batch of
+  articles, never per article or quote): written to a temporary file in the same folder,
+  flushed, fsynced, given the old file's permission bits, then ``os.replace``d over the
+  database (and the folder fsynced), so a reader or a crash (SIGKILL, power loss) sees the
+  old file or the new one, never a mix; temporary files left by a killed writer are removed
+  by the next one, under the lock;
+- a file we cannot read as a newscli database (truncated, not JSON, another program's JSON,
+  a folder, no permission) raises DatabaseError naming it, and is never written or repaired;
+- lone surrogates (file names that are not UTF-8) are stored as U+FFFD, so a write never
+  fails on them;
 - the database carries a schema version, checked on open; older ones are migrated in memory
-  (MIGRATIONS) and written back at the next commit.
+  (MIGRATIONS) and written back at the next commit, the old file first kept as
+  ``<db>.schema<N>.bak``; a newer one is refused.
 
 One document per article, quotes inside; ids are content hashes (see parser.content_id).
 """
