@@ -340,6 +340,9 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
 
 
 _RETRY = object()
+# The longest stretch a cue looks at on either side (PolNeAR's longest reported content is
+# under 1,000 characters).
+_MAX_SPAN = 1200
 
 
 def _subject_before(text: str, lo: int, vs: int):
@@ -997,10 +1000,14 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
             if k != last_sent:
                 last_sent, last_mention, floor = k, None, ss
             # a cue inside two emitted spans (a nested one) is not looked at again
-            depth = sum(1 for a, b in covered[-2:] if a <= m.start() < b)
+            depth = sum(1 for a, b in covered[-4:] if a <= m.start() < b)
             if depth >= 2:
                 continue
-            c = Ctx(text, ss, se, m.start(), m.end(), m.group(), last_mention, floor)
+            # a cue sees at most _MAX_SPAN characters either side: every rule's work, and every
+            # span it reports, stays bounded however long a "sentence" runs (linear worst case)
+            cse = min(se, m.end() + _MAX_SPAN)
+            css = max(ss, m.start() - _MAX_SPAN)
+            c = Ctx(text, css, cse, m.start(), m.end(), m.group(), last_mention, max(floor, css))
             for fn in _RULE_FNS:
                 f = fn(c)
                 if f is not None:
@@ -1009,13 +1016,13 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
                     if f.ms is not None:
                         last_mention = (f.ms, f.me)
                     if f.rule.startswith(("after", "according-to-after")):
-                        floor = max(floor, _after_clause_end(text, m.end(), se))
+                        floor = max(floor, _after_clause_end(text, m.end(), cse))
                     if f.rule == "after-split":
                         # "C1, X said, C2": C2 is a second quote of the same speaker
                         cs2 = floor
-                        while cs2 < se and text[cs2] in " \t":
+                        while cs2 < cse and text[cs2] in " \t":
                             cs2 += 1
-                        ce2 = _content_end(text, cs2, se)
+                        ce2 = _content_end(text, cs2, min(se, cs2 + _MAX_SPAN))
                         first = text[cs2:cs2 + 20].split(" ", 1)[0]
                         # after '"...," she told the crowd,' the writer goes on ("her voice drowned out")
                         quoted = text[max(0, f.ce - 1):f.ce] in _MARKS or text[max(0, f.ms - 3):f.ms].strip()[-1:] in _MARKS

@@ -202,6 +202,20 @@ def test_said_many_times_is_linear_and_valid():
     assert sum(q.end - q.start for q in qs) <= 3 * len(text)
 
 
+@pytest.mark.parametrize("unit", [
+    "The plan works, he said, ",       # one endless sentence of split attributions
+    "According to officials, ",        # sources without end
+    "Smith told a crowd in Ohio and ",  # objects without content
+    "He said the plan was \u201cbad\u201d and \u201cworse\u201d, ",
+])
+def test_long_degenerate_sentences_stay_linear_and_valid(unit):
+    text = unit * 20_000
+    qs = run(text)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    assert sum(q.end - q.start for q in qs) <= 3 * len(text)
+
+
 def test_spans_are_in_text_order():
     text = ("The mayor said the budget was balanced. Critics said it hid a deficit. "
             "The council will vote on Friday, a spokesman said.")
