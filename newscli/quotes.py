@@ -118,6 +118,11 @@ def _pair_block(text: str, bs: int, be: int, bi: int, out: list[Span]) -> Mark |
     return d_open
 
 
+# A quote left open at a paragraph end continues if it opened after one of these: an
+# introduction ("said: “", "said, “") or the end of the previous sentence (“...,” he said. “...).
+_INTRO_END = frozenset(",:.!?\u201d\"\u2019'")
+
+
 def pair_marks(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
     """All quotation-marked spans, paragraph by paragraph."""
     spans: list[Span] = []
@@ -126,7 +131,8 @@ def pair_marks(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
         # a quote left open at the end of a paragraph continues only when it opened the
         # paragraph or followed an introduction (", " or ": "), and the next one reopens
         if dangling is not None and bi + 1 < len(blocks) and (
-                not text[bs:dangling.start].strip() or text[bs:dangling.start].rstrip()[-1:] in (",", ":")):
+                not text[bs:dangling.start].strip()
+                or text[max(bs, dangling.start - 3):dangling.start].rstrip()[-1:] in _INTRO_END):
             ns = blocks[bi + 1][0]
             nxt = _MARK.match(text, ns)
             if nxt and (nxt.group() in DOUBLE_OPEN or nxt.group() in DOUBLE_AMBIG):

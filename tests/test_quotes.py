@@ -304,3 +304,12 @@ def test_more_speaker_phrases(line, name):
 def test_a_new_sentence_opening_with_a_phrase_is_not_the_tag():
     t = "“It is over,” Cruz spokesman Rick Tyler said, “and he has the record.” On the trail, Cruz describes it."
     assert [q.speaker.name for q in find(t)] == ["Rick Tyler", "Rick Tyler"]
+
+
+def test_multi_paragraph_quote_opening_mid_paragraph():
+    t = ("“It is a good first step,” said Henri Lacoste. “Supermarkets bake loaves they never sell.\n\n"
+         "“Until that stops, we are only tidying up.”")
+    qs = find(t)
+    assert [q.text for q in qs] == ["It is a good first step,", "Supermarkets bake loaves they never sell.",
+                                    "Until that stops, we are only tidying up."]
+    assert all(q.speaker and q.speaker.name == "Henri Lacoste" for q in qs)
