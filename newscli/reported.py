@@ -378,9 +378,9 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
         return None
     end = toks[i].e
     low = toks[i].t.lower()
-    if cut and (low in ("and", "who") or toks[i].t in (",", ")", "\u2014", "\u2013", "--")):
+    if cut and (low in ("and", "but", "who") or toks[i].t in (",", ")", "\u2014", "\u2013", "--")):
         return _RETRY
-    if low == "and":  # "Democrats seized the floor and said": the sentence's subject speaks
+    if low in ("and", "but"):  # "Democrats seized the floor and said": the sentence's subject speaks
         return _sentence_subject(text, lo, toks[i].s)
     if low == "who":  # "a doctor from Ohio, who said": the antecedent speaks
         k = i - 1
