@@ -228,7 +228,10 @@ def _complete_ids(ctx: typer.Context, incomplete: str) -> list:
     try:
         from .store import Store
 
-        return [(a["id"], (a.get("headline") or "")[:60]) for a in Store(ctx.params.get("db")).articles()
+        from .render import short
+
+        # the help text reaches the terminal through the shell: no control sequences, one line
+        return [(a["id"], short(a.get("headline") or "", 60)) for a in Store(ctx.params.get("db")).articles()
                 if a["id"].startswith(incomplete.lower())][:50]
     except Exception:  # completion must never print a traceback into the shell
         return []
@@ -241,8 +244,12 @@ def _complete_speakers(ctx: typer.Context, incomplete: str) -> list:
         from .store import Store
 
         needle = fold(incomplete)
+        from .render import clean
+
+        # a name with control characters would be typed into the shell line: not offered
         return [s["speaker"] for s in speaker_rows(Store(ctx.params.get("db")).articles())
-                if fold(s["speaker"]).startswith(needle) or needle in fold(s["speaker"])][:50]
+                if (fold(s["speaker"]).startswith(needle) or needle in fold(s["speaker"]))
+                and clean(s["speaker"]) == s["speaker"] and "\n" not in s["speaker"]][:50]
     except Exception:
         return []
 

@@ -337,3 +337,20 @@ def test_csv_line_breaks_inside_cells_cannot_start_a_row():
     rows = list(csv.DictReader(io.StringIO(buf.getvalue(), newline="")))
     assert len(rows) == len(rec["quotes"]) or len(rows) == 1
     assert rows[0]["headline"] == rec["headline"]
+
+
+def test_shell_completion_offers_no_control_sequences(hostile_db):
+    """Completion help and values reach the shell line and the terminal."""
+    from types import SimpleNamespace
+
+    from newscli import cli
+
+    ctx = SimpleNamespace(params={"db": str(hostile_db)})
+    ids = cli._complete_ids(ctx, "")
+    assert ids
+    for value, help_text in ids:
+        assert_terminal_safe(help_text)
+        assert "\n" not in help_text
+    for name in cli._complete_speakers(ctx, ""):
+        assert_terminal_safe(name)
+        assert "\n" not in name
