@@ -975,15 +975,20 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
     if not paragraphs:
         paragraphs = [Paragraph(0, len(text))]
     regions = sorted({(q.start - 1, q.end + 1) for q in marked})
+    rstarts = [r[0] for r in regions]
     out: list[Found] = []
     for para in paragraphs:
-        preg = _quoted_regions(text, para.start, para.end)
-        allreg = sorted(preg + [r for r in regions if para.start <= r[0] < para.end])
-        starts = [r[0] for r in allreg]
-        cues = [m for m in _CUE.finditer(text, para.start, para.end) if not _inside(allreg, starts, m.start())]
         colon = _colon_paragraph(text, para.start, para.end)
         if colon is not None:
             out.append(colon)
+        cues = list(_CUE.finditer(text, para.start, para.end))
+        if not cues:
+            continue
+        # cues inside quotation marks are the speaker's words, not the writer's reporting
+        lo, hi = bisect.bisect_left(rstarts, para.start), bisect.bisect_left(rstarts, para.end)
+        allreg = sorted(_quoted_regions(text, para.start, para.end) + regions[lo:hi])
+        starts = [r[0] for r in allreg]
+        cues = [m for m in cues if not _inside(allreg, starts, m.start())]
         if not cues:
             continue
         sents = sentences(text, para.start, para.end)
