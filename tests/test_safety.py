@@ -54,7 +54,7 @@ def hostile_record(tag: str = "") -> dict:
     speaker = {"name": p, "mention": p, "title": p, "mention_start": None, "mention_end": None,
                "anonymous": False, "group": False, "organization": False}
     rec.update(
-        headline=p, section=p, teaser=p, published="[bold red]2024-01-01", site=p, trailer=[p],
+        headline=p, section=p, teaser=p, published="2024-01\x1b]52;c;eA==\x07-01[bold red]", site=p, trailer=[p],
         byline={"authors": [p], "organization": p, "raw": p, "contributors": [p]},
         dateline={"place": p, "agency": p, "date": None, "raw": p, "start": None, "end": None},
         paragraphs=[{"start": 0, "end": len(p), "kind": "subheading"},
