@@ -24,7 +24,7 @@ _CAPRUN = re.compile(
     r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
     r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,4}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
-_PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
+_PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
 
 # Capitalized words that start sentences or name places/things, never a person's first word.
@@ -66,6 +66,7 @@ class Person:
     titles: set = field(default_factory=set)
     at: list = field(default_factory=list)  # offsets of its mentions
     checked: bool = False
+    neuter: int = 0
     prefix: str | None = None  # "Mr.", "Sen.", "President": how the article styles the person
     fgender: str | None = None  # from the first name
     person: bool = False  # a known first name, an honorific or a title: not a place or a brand
@@ -78,6 +79,8 @@ class Person:
 
     @property
     def gender(self) -> str | None:
+        if self.neuter > self.male + self.female:
+            return "n"
         if self.male > self.female:
             return "m"
         if self.female > self.male:
@@ -305,8 +308,11 @@ def gender_of(p: Person, idx: Index) -> str | None:
             e = k + len(sur)
             m = _PRON.search(text, e, e + 150)  # the first pronoun after the mention
             if m:
-                if m.group().lower() in MALE_WORDS:
+                w = m.group().lower()
+                if w in MALE_WORDS:
                     p.male += 1
+                elif w in ("it", "its"):
+                    p.neuter += 1  # "Skyline Connect ... said it would": a company
                 else:
                     p.female += 1
             hon = text[max(0, k - 5):k].split()[-1:] if k else []
@@ -374,7 +380,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         pg = gender_of(p, idx)
         if not (p.person or p.spoke or pg == g):
             continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
-        if fallback is None:
+        if fallback is None and pg != "n":
             fallback = p
         if pg in (None, g):
             best, best_at = p, at

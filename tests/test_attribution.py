@@ -177,3 +177,9 @@ def test_a_description_starting_with_a_name_keeps_the_description():
     attribution.resolve_speakers(t, [q])
     assert q.speaker.name == "Food banks"
     assert q.speaker.group
+
+
+def test_a_company_referred_to_as_it_is_not_he_or_she():
+    t = ("Severn Vale said it accepted the findings. Its chief executive, Graham Whitlock, called the "
+         "failures unacceptable.\n\n“We let our customers down,” he said.")
+    assert names(t)[-1] == "Graham Whitlock"
