@@ -679,7 +679,7 @@ _TAIL = re.compile(r"(?:[ \t]+|,[ \t]+)?(?:in|on|at|during|after|before|last|thi
 
 def _tail_is_short(text: str, p: int, e: int) -> bool:
     """After a trailing attribution only an adverbial may follow: ', he said on Tuesday.'"""
-    rest = text[p:e].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    rest = text[p:min(e, p + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if not rest:
         return True
     if len(rest) > 90 or _CUE.search(rest) or " that " in f" {rest} ":
@@ -765,7 +765,7 @@ def rule_after(c: Ctx) -> Found | None:
     if t[comma + 1:comma + 2] in _MARKS:
         ce = comma + 2  # C,” X said: the closing mark belongs to a mixed span
     ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
-    rest = t[p:c.se].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    rest = t[p:min(c.se, p + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if ce - cs < 10 and not (rest.startswith(",") and len(rest.split()) >= 3 and ce > cs):
         return None
     if rest.startswith(",") and len(rest.split()) >= 3:
@@ -785,13 +785,16 @@ def rule_after_inverted(c: Ctx) -> Found | None:
     low = c.verb.lower()
     if low not in SAY and low not in TELL:
         return None
-    before = t[c.floor:c.vs].rstrip()
+    k = c.vs  # the last non-space character before the verb (no slicing: cues are many)
+    while k > c.floor and t[k - 1] in " \t\r\n\u00a0":
+        k -= 1
+    before = t[max(c.floor, k - 2):k]
     if not before.endswith((",", ",\u201d", ',"', ",\u2019")):
         return None
     np = _np_after(t, c.ve, c.se)
     if np is None or not _speaker_ok(t, *np):
         return None
-    comma = c.floor + len(before) - (1 if before.endswith(",") else 2)
+    comma = k - (1 if before.endswith(",") else 2)
     cs = _content_start(t, c.floor, comma)
     if _is_opener(t, cs, comma):
         return None
