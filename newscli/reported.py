@@ -164,6 +164,7 @@ _OPENERS = _words("""following though although when while if once since until un
 during under without within throughout eight nine ten eleven twelve two three four five six seven
 earlier later last next""")
 _ADJ_HEADS = _words("larger bigger greater more less final last first new big former latter same other")
+_QUANT = _words("two three four five six several some many most few both all senior top other")
 _DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
 won lost threw wrote led sat told""")
@@ -549,20 +550,41 @@ def _np_after(text: str, s: int, hi: int) -> tuple[int, int] | None:
     if not words:
         return None
     end = words[-1].e
-    rest = text[end:hi].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
+    rest = text[end:min(hi, end + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if rest and not (rest.startswith(",") and len(rest) < 160 and not _CUE.search(rest)):
         if not _TAIL.match(rest):
             return None
+    if not _speaker_ok(text, words[0].s, end):
+        return None
+    if rest.startswith(",") and len(rest.split()) <= 14:
+        # ", said Tom Reyes, a union organizer.": the appositive is part of the mention
+        k = end + len(text[end:]) - len(text[end:].lstrip(" \t,"))
+        stop = _content_end(text, k, hi, stops=False)
+        if stop > k and stop - end < 160:
+            end = stop
     return words[0].s, end
 
 
 def speaker_of(text: str, ms: int, me: int) -> Speaker:
+    """The Speaker for a mention: flags from its head noun, a title when it is written out
+    ("Maria Lopez, a spokeswoman for the governor"; "White House spokesman John Kirby")."""
     mention = text[ms:me]
-    words = mention.split()
+    core, _, appos = mention.partition(", ")
+    words = core.split()
+    for n, w in enumerate(words[1:], 1):  # "officials familiar with the talks": the head is "officials"
+        if w.lower() in _CORE_END:
+            words = words[:n]
+            break
     head = words[-1].lower().strip(".,") if words else ""
-    named = any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
-                                                         and words[0].lower() not in ("the", "a", "an"))
-    return Speaker(name=None, mention=mention, mention_start=ms, mention_end=me,
+    named = any(w[:1].isupper() and w.lower() not in _DETS and w.lower() not in _QUANT for w in words)
+    title = None
+    if appos and named:
+        title = re.sub(r"^(?:a|an|the)\s+", "", appos.strip(" ,")) or None
+    else:
+        k = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".,") in TITLE_WORDS), default=-1)
+        if k >= 0 and all(w[:1].isupper() for w in words[k + 1:]):
+            title = " ".join(words[:k + 1])
+    return Speaker(name=None, mention=mention, mention_start=ms, mention_end=me, title=title,
                    anonymous=not named and head in ANONYMOUS_NOUNS,
                    group=head in GROUP_NOUNS, organization=head in ORG_WORDS)
 
@@ -791,8 +813,8 @@ def rule_after_inverted(c: Ctx) -> Found | None:
     before = t[max(c.floor, k - 2):k]
     if not before.endswith((",", ",\u201d", ',"', ",\u2019")):
         return None
-    np = _np_after(t, c.ve, c.se)
-    if np is None or not _speaker_ok(t, *np):
+    np = _np_after(t, c.ve, c.se)  # checked as a speaker before its appositive is added
+    if np is None:
         return None
     comma = k - (1 if before.endswith(",") else 2)
     cs = _content_start(t, c.floor, comma)

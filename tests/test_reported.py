@@ -113,6 +113,19 @@ def test_split_by_attribution_gives_two_quotes():
     assert {q.speaker.mention for q in qs} == {"the minister"}
 
 
+@pytest.mark.parametrize("text,title,flags", [
+    ("The strike could last weeks, said Tom Reyes, a union organizer.", "union organizer", ()),
+    ("White House spokesman John Kirby said the talks would resume.", "White House spokesman", ()),
+    ("Two officials familiar with the talks said the deal was close.", None, ("anonymous", "group")),
+    ("The company said the plant would close.", None, ("organization",)),
+])
+def test_speaker_title_and_flags(text, title, flags):
+    sp = run(text)[0].speaker
+    assert sp.name is None  # attribution.resolve_speakers names speakers
+    assert sp.title == title
+    assert {f for f in ("anonymous", "group", "organization") if getattr(sp, f)} == set(flags)
+
+
 def test_bare_subject_before_split_attribution_is_not_a_quote():
     text = "The new rules, the minister said, will take effect in January."
     assert [q.text for q in run(text)] == ["will take effect in January"]
