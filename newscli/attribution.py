@@ -530,12 +530,11 @@ RESOLVERS: tuple[tuple[str, Callable[[Speaker, int, Index], str | None], str], .
 )
 
 
-def _prefill_name(sp: Speaker) -> None:
-    """Speakers built by other stages carry only a mention: derive the name part."""
+def _prefill_name(sp: Speaker, cache: dict) -> None:
+    """Speakers built by other stages carry only a mention: derive the name part (the same
+    mention recurs, so its reading is cached for the article)."""
     if sp.name or not sp.mention:
         return
-    from .quotes import classify, tokens  # the mention grammar lives with the quote rules
-
     men = sp.mention
     low = men.lower()
     if low in PERSONAL_PRONOUNS:
@@ -543,7 +542,10 @@ def _prefill_name(sp: Speaker) -> None:
     if " " not in men and men[:1].isupper():  # "Trump"
         sp.name = _POSS.sub("", men)
         return
-    m = classify(tokens(men, 0, len(men)), men)
+    if men not in cache:
+        from .quotes import classify, tokens  # the mention grammar lives with the quote rules
+        cache[men] = classify(tokens(men, 0, len(men)), men)
+    m = cache[men]
     if m is None:
         return
     if m.name:
@@ -578,11 +580,12 @@ def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
         return
     idx = build_index(text, quotes, layout)
     _inherit_unattributed(text, quotes)
+    seen_mentions: dict = {}
     for q in sorted(quotes, key=lambda q: (q.speaker.mention_start if q.speaker and q.speaker.mention_start is not None else q.start)):
         sp = q.speaker
         if sp is None or not sp.mention:
             continue
-        _prefill_name(sp)
+        _prefill_name(sp, seen_mentions)
         pos = sp.mention_start if sp.mention_start is not None else q.start
         low = sp.mention.lower()
         name = None
