@@ -254,7 +254,9 @@ _new = tuple.__new__  # Tok(...) without the keyword-argument wrapper: tokens ar
 
 # ------------------------------------------------------------------ sentences
 
-_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n")
+# A single newline is a line wrap (wire copy wraps its paragraphs), not a sentence end; a
+# blank line is, and a paragraph never holds one.
+_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n[ \t\r\u00a0]*\n")
 
 
 def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -263,7 +265,7 @@ def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     start = s
     for m in _END.finditer(text, s, e):
         j = m.start()
-        if m.group() == "\n":
+        if m.group()[0] == "\n":
             if text[start:j].strip():
                 out.append((start, j))
             start = m.end()
@@ -594,6 +596,9 @@ def speaker_of(text: str, ms: int, me: int) -> Speaker:
 def _content_start(text: str, s: int, e: int) -> int:
     """Skip a sentence's opening connectives ("But", "Still,", "In addition,") and a long
     scene-setting opener ("In the follow-up meetings in Cairo last week with ..., the ...")."""
+    m = _DATELINE.match(text, s, e)
+    if m:
+        s = m.end()
     m = CONNECTIVES.match(text, s, e)
     if m:
         s = m.end()
@@ -608,6 +613,9 @@ def _content_start(text: str, s: int, e: int) -> int:
     return s
 
 
+# A dateline opening the first paragraph: "NEW YORK, March 5 - ", "WASHINGTON (AP) — ", "(CNN) — ".
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?)?"
+                       r"(?:[ \t]+\([A-Za-z]+\))?|\([A-Za-z]+\))[ \t]+(?:-|--|\u2014|\u2013)[ \t]+")
 _INTRO = re.compile(r"(?:In|On|At|After|Before|During|Since|With|Without|For|From|Under|Among|Despite|"
                     r"Following|Amid|Through|Throughout|Unlike|Like|Over|Between|Beyond|Within)\b")
 _COMMA = re.compile(r",[ \t]+")

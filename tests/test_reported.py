@@ -126,6 +126,14 @@ def test_speaker_title_and_flags(text, title, flags):
     assert {f for f in ("anonymous", "group", "organization") if getattr(sp, f)} == set(flags)
 
 
+def test_wire_copy_line_wraps_do_not_end_sentences():
+    text = ("NEW YORK, March 5 - First quarter profits should\n"
+            "    rise about 10 pct on higher sales of its\n    printers, the company said.")
+    qs = run(text)
+    assert [q.text for q in qs] == ["First quarter profits should\n    rise about 10 pct on higher sales of its\n    printers"]
+    assert qs[0].speaker.mention == "the company"
+
+
 def test_bare_subject_before_split_attribution_is_not_a_quote():
     text = "The new rules, the minister said, will take effect in January."
     assert [q.text for q in run(text)] == ["will take effect in January"]
