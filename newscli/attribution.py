@@ -539,8 +539,11 @@ def _prefill_name(sp: Speaker, cache: dict) -> None:
     low = men.lower()
     if low in PERSONAL_PRONOUNS:
         return
-    if " " not in men and men[:1].isupper():  # "Trump"
-        sp.name = _POSS.sub("", men)
+    if " " not in men and men[:1].isupper():  # "Trump"; "Analysts" is a group
+        if low in GROUP_NOUNS:
+            sp.group = True
+        else:
+            sp.name = _POSS.sub("", men)
         return
     if men not in cache:
         from .quotes import classify, tokens  # the mention grammar lives with the quote rules

@@ -183,3 +183,19 @@ def test_a_company_referred_to_as_it_is_not_he_or_she():
     t = ("Severn Vale said it accepted the findings. Its chief executive, Graham Whitlock, called the "
          "failures unacceptable.\n\n“We let our customers down,” he said.")
     assert names(t)[-1] == "Graham Whitlock"
+
+
+def test_a_capitalized_group_is_not_a_person():
+    t = ("Analysts said the cuts were small.\n\n“The market expected more,” said Kelvin Ong, an analyst. "
+         "He said the shares could rise.")
+    k = t.index("the shares")
+    m = t.index("He said")
+    a = t.index("the cuts")
+    qs = quotes.find_quotes(t, paragraphs(t))
+    qs.append(Quote(text="the cuts were small", start=a, end=a + 19, kind="indirect",
+                    speaker=Speaker(mention="Analysts", mention_start=0, mention_end=8)))
+    qs.append(Quote(text=t[k:-1], start=k, end=len(t) - 1, kind="indirect",
+                    speaker=Speaker(mention="He", mention_start=m, mention_end=m + 2)))
+    attribution.resolve_speakers(t, qs)
+    assert qs[-2].speaker.group and qs[-2].speaker.name == "Analysts"
+    assert qs[-1].speaker.name == "Kelvin Ong"
