@@ -17,7 +17,7 @@ is ~2x, quadratic ~4x; the verdict flags growth above --limit (2.2). Exit status
 family is flagged.
 
 Measured on the development machine (2 vCPU, Python 3.11.7, shared and noisy), 2026-11-27
-04:00 UTC, with `python benchmarks/bench_linear.py` (5 sizes, best of 3):
+03:50 UTC, with `python benchmarks/bench_linear.py` (5 sizes, best of 3):
 
     | family | largest input (chars) | seconds | growth per doubling | verdict |
     |---|---:|---:|---:|---|
