@@ -8,6 +8,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -198,8 +199,20 @@ def _walk(top: str) -> Iterator[str | InputError]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(STORY_SUFFIXES):
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                if _special(path):  # opening a FIFO with no writer would hang the batch
+                    yield InputError(path, "not a regular file (a FIFO, socket or device)")
+                else:
+                    yield path
     yield from _folder_errors(errors, top)
+
+
+def _special(path: str) -> bool:
+    """A FIFO, socket or device found in a folder (a broken link is left to read_input)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _folder_errors(errors: list[OSError], top: str) -> Iterator[InputError]:

@@ -461,3 +461,16 @@ def test_unreadable_subfolder_for_real(tmp_path, db):
         assert r.exit_code == 1 and f"newscli: {locked}: cannot read this folder" in r.stderr
     finally:
         locked.chmod(0o700)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_in_a_folder_does_not_hang_the_batch(tmp_path, db):
+    """Opening a FIFO nobody writes to blocks forever; found in a folder, it is named and
+    skipped. (Named on the command line it is read: `newscli parse <(curl ...)` is a pipe.)"""
+    (tmp_path / "a.txt").write_text("“One,” said Ann Lee.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    r = run("ingest", tmp_path, "--db", db, "-q")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == \
+        f"newscli: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO, socket or device)"
+    assert len(Store(db).articles()) == 1
