@@ -92,3 +92,51 @@ def test_parse_is_deterministic(text):
 def test_record_survives_to_dict_and_back(text):
     rec = parse(text).to_dict()
     assert Article.from_dict(rec).to_dict() == rec
+
+
+# ------------------------------------------------------------------ the output guards
+
+# any code point, lone surrogates too (file names that are not UTF-8 bring them in)
+surrogates = st.integers(0xD800, 0xDFFF).map(chr)
+any_chars = st.lists(st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), surrogates,
+                               st.sampled_from(["\x1b[2J", "\x1b]8;;x\x1b\\", "\r\n", "=", "+", "-", "@"])),
+                     max_size=60).map("".join)
+UNSAFE_OUT = [chr(c) for c in list(range(0, 9)) + list(range(11, 32)) + list(range(0x7F, 0xA0))] + \
+    ["\u061c", "\u200e", "\u200f"] + [chr(c) for c in range(0x202A, 0x202F)] + \
+    [chr(c) for c in range(0x2066, 0x206A)]
+
+
+@SETTINGS
+@given(any_chars)
+def test_clean_leaves_nothing_a_terminal_would_obey(s):
+    from newscli.render import clean
+
+    out = clean(s)
+    assert len(out) == len(s)  # one for one: quote offsets still line up
+    assert not any(c in out for c in UNSAFE_OUT)
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in out)
+    out.encode("utf-8")
+
+
+@SETTINGS
+@given(any_chars)
+def test_json_output_is_valid_utf8_and_reads_back(s):
+    import json
+
+    from newscli.export import dumps
+
+    text = dumps({"text": s, "list": [s]})
+    text.encode("utf-8")  # strict
+    # JSON reads an escaped high+low surrogate pair as the one character it encodes
+    same = s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    assert json.loads(text) == {"text": same, "list": [same]}
+
+
+@SETTINGS
+@given(any_chars)
+def test_csv_cells_never_start_a_formula(s):
+    from newscli.export import neutralise_cell
+
+    out = neutralise_cell(s)
+    assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert out in (s, "'" + s) or "\ufffd" in out  # kept, or one quote added (surrogates aside)
