@@ -55,7 +55,7 @@ claims claimed explain explains explained insist insists insisted stated
 declare declares declared contend contends contended
 assert asserts asserted acknowledge acknowledges acknowledged admit admits admitted
 concede concedes conceded confirms confirmed announce announces announced
-report reports reported warn warns warned predict predicts predicted suggest suggests suggested
+reports reported warn warns warned predict predicts predicted suggest suggests suggested
 recall recalls recalled stress stresses stressed emphasize emphasizes emphasized observe observes
 observed caution cautions cautioned counter counters countered reply replies replied
 respond responds responded complain complains complained charge charges charged
@@ -114,7 +114,7 @@ denouncing announcing vowing pledging demanding
 """)
 # Verb phrases whose object is the topic or demand: "talked about the economy", "calling for a ban".
 PHRASES = frozenset({"talked about", "spoke about", "talking about", "speaking about", "talks about",
-                     "calling for", "spoke of", "discussed", "discusses", "ordered", "decided",
+                     "calling for", "spoke of", "discussed", "discusses", "decided",
                      "learned"})
 # "asked (the senator) whether ...": the question is the content, the person asked is not.
 ASK = _words("asked asks ask asking wondered wonders questioned")
@@ -318,7 +318,8 @@ def _speaker_ok(text: str, ms: int, me: int) -> bool:
     if not words or len(words) > 16:
         return False
     last = words[-1].lower()
-    if last.endswith(("n't", "n\u2019t")) or last in _ADJ_HEADS or last in ("his", "her", "their", "its", "our", "my", "your", "a", "an"):
+    if last.endswith(("n't", "n\u2019t", "\u2019s", "'s")) or last in _ADJ_HEADS \
+            or last in ("his", "her", "their", "its", "our", "my", "your", "a", "an"):
         return False  # "Don't", "a larger", "part of his" (reported net worth): not a speaker
     # the head of "People briefed on the move" is "People": cut at a preposition, relative or participle
     for n, w in enumerate(words[1:], 1):
@@ -539,6 +540,8 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
 def _np_after(text: str, s: int, hi: int) -> tuple[int, int] | None:
     """A speaker phrase right after an inverted verb: ', said Jane Doe, a spokeswoman.'"""
     toks = _toks(text, s, min(hi, s + 200))
+    if toks and toks[0].t.lower() in PRONOUNS:
+        return None  # ", said she packed ...": a clause follows; speakers are not inverted as pronouns
     words = []
     for tk in toks:
         if tk.t in (",", ".", ";", "!", "?", ":") or tk.t in _MARKS or tk.t.lower() in BOUNDARY:
@@ -867,8 +870,12 @@ def rule_before(c: Ctx) -> Found | None:
         return None  # "said dryly", "noted before"
     if t[c.ve:cs].strip().startswith(",") and words and words[0].endswith("ing"):
         return None  # "said, naming a few": the writer's participle
-    if low in TELL and len(words) <= 2 and words[0][:1].isupper():
-        return None  # "told The Wall Street Journal.": the object, no content
+    if low in TELL and len(words) <= 2:
+        return None  # "told The Wall Street Journal.", "told France Inter radio": the object, no content
+    if words and words[0].endswith("ed") and words[0].islower() and cs > c.ve + 1 and t[c.ve:cs].strip():
+        return None  # "said in a video posted on the website": the adverbial goes on, no content
+    if t.startswith(("to be named", "to be identified", "to be quoted", "to comment"), cs) and low in STANCE:
+        return None  # "declined to be named": the source's anonymity, not what they said
     if (first in AUX or first in _BE) and first not in ("also", "then", "once", "since", "earlier", "later", "never"):
         if t[max(0, subj[0] - 5):subj[0]].rstrip().endswith("that"):
             # "the kind of job that many economists say is the future": a relative report
