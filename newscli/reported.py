@@ -158,7 +158,7 @@ too further initially originally flatly openly apparently allegedly quickly quie
 """)
 _BE = _words("is was were are been be being get gets got")
 _OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
-_LONE = _words("before again earlier later otherwise so too yesterday today then there here it this that")
+_LONE = _words("before again earlier later otherwise so too yesterday today then there here online")
 _CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
 _OPENERS = _words("""following though although when while if once since until unless despite amid among
 during under without within throughout eight nine ten eleven twelve two three four five six seven

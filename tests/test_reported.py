@@ -67,6 +67,10 @@ CASES = [
      "the deal could be signed within days", "People briefed on the talks"),
     ("Nearly 40 percent say they have not decided whom to support.",
      "they have not decided whom to support", "Nearly 40 percent"),
+    ("One investor, who declined to be named, said the bonds had fallen sharply.",
+     "the bonds had fallen sharply", "One investor"),
+    ("Maria Diaz, who runs a bakery on Main Street, said she closed early on Friday.",
+     "she closed early on Friday", "Maria Diaz"),
     ("Unemployment fell to 4 percent in May, the lowest level in a decade, according to the Labor Department.",
      "Unemployment fell to 4 percent in May, the lowest level in a decade", "the Labor Department"),
 ]
@@ -77,6 +81,9 @@ CASES = [
     "The investments are a tiny part of his reported net worth.",  # "reported" as an adjective
     "He was told to leave the building.",                       # a passive names no speaker
     "Clinton has a larger say than other candidates.",          # "say" as a noun
+    "\u201cWe are ready,\u201d the minister told state radio.",      # the person told, no content
+    "\u201cWe are sorry,\u201d he said in a statement posted online.",  # the adverbial goes on
+    "Asked about the union\u2019s reports, the mayor did not answer.",  # "reports" as a noun
 ])
 def test_not_reported_speech(text):
     assert [q.text for q in run(text) if q.kind == "indirect"] == []
