@@ -222,7 +222,6 @@ _ADVERBIAL = re.compile(
     r"|(?:[ \t]+|,[ \t]+)(?:later|then|also|again|recently|previously|repeatedly|publicly|privately|"
     r"earlier|once|too)\b")
 _TOK = re.compile(r"\w+(?:[\u2019'.&\-]\w+)*\.?|[^\w\s]")
-_OPEN_MARKS = "\"\u201c\u2018'`"
 _MARKS = "\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb"
 _ABBREV = _words("""
 mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich n.y pa tex

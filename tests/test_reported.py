@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newscli import reported
-from newscli.models import Paragraph, Quote, Speaker
+from newscli.models import Quote, Speaker
 from newscli.structure import paragraphs as split_paragraphs
 
 
