@@ -1,7 +1,11 @@
 """Reported speech: indirect and mixed quotes (newscli.reported)."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscli import reported
 from newscli.models import Quote, Speaker
@@ -250,3 +254,29 @@ def test_spans_are_in_text_order():
     qs = run(text)
     assert [q.start for q in qs] == sorted(q.start for q in qs)
     assert len(qs) == 3
+
+
+_PIECES = st.sampled_from([
+    "The mayor said ", "said ", ", officials said. ", "According to the report, ", " told reporters that ",
+    "\u201cWe will win,\u201d ", "the plan is \u201cdead\u201d ", "Smith, a spokesman, ", "which he said ",
+    "the talks, sources say, ", ". ", ", ", "\n\n", "saying ", "that ", "Trump ", "the deal would fail",
+    "\u201c", "\u201d", "'", "\"", " - ", "(AP) \u2014 ", "he ", "believes ",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_any_text_gives_valid_ordered_spans_and_keeps_every_mark(pieces):
+    text = "".join(pieces)
+    # marked quotes as quotes.py hands them over (kept independent of its rules here)
+    marked = [Quote(text=m.group(1), start=m.start(1), end=m.end(1),
+                    kind="direct" if m.group(1)[:1].isupper() else "partial", rule="test")
+              for m in re.finditer("\u201c([^\u201c\u201d]+)\u201d", text)]
+    qs = reported.find_reported(text, split_paragraphs(text), marked)
+    assert [(q.start, q.end) for q in qs] == sorted((q.start, q.end) for q in qs)
+    for q in qs:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text
+        if q.speaker and q.speaker.mention_start is not None:
+            assert text[q.speaker.mention_start:q.speaker.mention_end] == q.speaker.mention
+    for m in marked:  # a marked quote is kept or sits inside a mixed quote
+        assert any(q is m or (q.kind == "mixed" and q.start <= m.start and m.end <= q.end) for q in qs)
