@@ -173,12 +173,16 @@ def workers(jobs: int, n_items: int) -> int:
 
 
 def _die_with_parent(parent: int) -> None:
-    """In each pool worker: end with newscli. A SIGKILLed newscli would otherwise leave its
-    workers asleep forever (they hold the task pipe open themselves, so never see EOF)."""
+    """In each pool worker. Ctrl-C is newscli's to handle: a worker interrupted too prints
+    its own traceback and can deadlock the pool's shutdown, so workers ignore SIGINT and
+    newscli cancels what is left. And they end with newscli: a SIGKILLed newscli would
+    otherwise leave them asleep forever (they hold the task pipe open, so never see EOF)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
-            import signal
 
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):

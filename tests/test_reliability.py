@@ -318,3 +318,34 @@ def test_interrupt_in_process_keeps_what_was_committed(tmp_path, monkeypatch):
     assert r.stderr.strip().splitlines()[-1] == "newscli: interrupted"
     assert sorted(db_ids(db)) == sorted(ids[:2])
     assert no_temp_files(tmp_path) == []
+
+
+def test_ctrl_c_at_scattered_moments_with_a_pool(tmp_path):
+    """Ctrl-C (SIGINT to the process group) at scattered moments while a pool parses:
+    every time exit 130 promptly, no traceback from newscli or its workers, no worker left,
+    the database valid. (Workers that took SIGINT themselves printed tracebacks and could
+    deadlock the pool's shutdown.)"""
+    db = tmp_path / "news.json"
+    old = seed(db, tmp_path, 5)
+    new = make_stories(tmp_path / "big", "big", 1500)
+    cmd = newscli_committing_every(50) + ["ingest", str(tmp_path / "big"), "--db", str(db), "-q", "--jobs", "2"]
+    rng = random.Random(130)
+    for attempt in range(6):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        if not wait_for_commit(db, proc):
+            proc.communicate(timeout=60)
+            continue
+        time.sleep(rng.uniform(0, 0.4))
+        workers = children(proc.pid)
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            _, errs = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise AssertionError("newscli hung after Ctrl-C")
+        assert "Traceback" not in errs, errs
+        assert proc.returncode in (130, 0), errs  # 0: it had just finished
+        assert left_running(workers) == []
+        assert_old_or_newer(db, old, new)
