@@ -651,7 +651,7 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
         m = _TO_ON.match(text, p, e)
         if m:
             p = m.end()
-    if low in TELL:
+    if low in TELL or low == "telling":
         m = _TELL_THAT.match(text, p, e)
         if m:  # "told a crowd in Baltimore that ...": the content starts at "that"
             return m.start(1)
@@ -842,6 +842,16 @@ def rule_before(c: Ctx) -> Found | None:
     t = c.text
     low = c.verb.lower()
     subj = _subject_before(t, c.floor, c.vs)
+    if subj is None and low.endswith("ing"):
+        # "Trump is telling a town hall that ...": a progressive, not a passive
+        k = c.vs
+        while k > c.floor and t[k - 1] in " \t":
+            k -= 1
+        j = k
+        while j > c.floor and t[j - 1].isalpha():
+            j -= 1
+        if t[j:k].lower() in _BE:
+            subj = _subject_before(t, c.floor, j)
     if subj is None:
         return None
     relative = len(subj) == 3
