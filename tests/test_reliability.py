@@ -327,10 +327,10 @@ def test_ctrl_c_at_scattered_moments_with_a_pool(tmp_path):
     deadlock the pool's shutdown.)"""
     db = tmp_path / "news.json"
     old = seed(db, tmp_path, 5)
-    new = make_stories(tmp_path / "big", "big", 1500)
+    new = make_stories(tmp_path / "big", "big", 1000)
     cmd = newscli_committing_every(50) + ["ingest", str(tmp_path / "big"), "--db", str(db), "-q", "--jobs", "2"]
     rng = random.Random(130)
-    for attempt in range(6):
+    for attempt in range(5):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)
         if not wait_for_commit(db, proc):
