@@ -778,7 +778,12 @@ def rule_after(c: Ctx) -> Found | None:
         i -= 1
     j = i
     n = 0
+    as_clause = False
     while j >= 0 and toks[j].t not in (",", ";", ":") and not (toks[j].t in _MARKS and j > 0 and toks[j - 1].t == ","):
+        if toks[j].t.lower() == "as" and j > 0 and toks[j - 1].t == "," and n > 0 and low in SAY:
+            as_clause = True  # "C, as the campaign manager noted."
+            j -= 1
+            break
         if toks[j].t.lower() in BOUNDARY or toks[j].t in (".", "!", "?", "(", "\u2014") or toks[j].t.lower() in _VERBS:
             return None
         j -= 1
@@ -787,7 +792,7 @@ def rule_after(c: Ctx) -> Found | None:
             return None
     if j < 1 or n == 0:
         return None
-    ms, me = toks[j + 1].s, toks[i].e
+    ms, me = toks[j + 2 if as_clause else j + 1].s, toks[i].e
     if not _speaker_ok(t, ms, me) or (low in SHOW and not _shows_subject(t[ms:me])):
         return None
     comma = toks[j].s if toks[j].t == "," else toks[j - 1].s

@@ -71,6 +71,8 @@ CASES = [
      "the deal could be signed within days", "People briefed on the talks"),
     ("Nearly 40 percent say they have not decided whom to support.",
      "they have not decided whom to support", "Nearly 40 percent"),
+    ("The bill would raise taxes on the middle class, as critics have noted.",
+     "The bill would raise taxes on the middle class", "critics"),
     ("The governor is telling voters in Ohio that the tax will fall next year.",
      "that the tax will fall next year", "The governor"),
     ("One investor, who declined to be named, said the bonds had fallen sharply.",
