@@ -416,8 +416,8 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
             found = _comma_subject(text, wide, len(wide) - 1 - (len(toks) - 1 - i), lo)
         return found
     j = _scan_np(toks, i)
-    if cut and (j is None or j < 0):
-        return _RETRY  # the phrase may start before the short window
+    if cut and (j is None or j <= 0):
+        return _RETRY  # the phrase may start before the short window (or it cut "U.S." in two)
     if j is None or j == i:
         return None
     if j >= 0 and toks[j].t.lower() in ("what", "whom", "whose", "than", "who", "which"):
@@ -863,6 +863,8 @@ def rule_before(c: Ctx) -> Found | None:
     if low in SHOW and not _shows_subject(t[subj[0]:subj[1]]) and not t.startswith("that ", c.ve + 1):
         return None  # "police found a body" is no finding; "Pew found that ..." is
     cs = _skip_forward(t, c.ve, c.se, c.verb)
+    if low in ("declined", "refused") and not re.match(r"to [a-z]", t[cs:cs + 4]):
+        return None  # "sales declined to 358": a fall, not a refusal
     if low.startswith(("want", "plan", "intend")) and " to " not in " " + " ".join(t[cs:cs + 80].split()[:7]) + " ":
         return None  # "wants a raise" is not an intention we report; "wants Trump to lose" is
     ce = _content_end(t, cs, c.se)
@@ -996,7 +998,7 @@ def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
         return None
     name = m.group(1)
     words = name.split()
-    if words[0] in _COLON_NOT or any(w.rstrip(".").isdigit() for w in words) or name.isupper() and len(words) > 2:
+    if words[0] in _COLON_NOT or words[0].capitalize() in _COLON_NOT or any(w.rstrip(".").isdigit() for w in words) or name.isupper() and len(words) > 2:
         return None
     cs = m.end()
     if text[cs:cs + 1] in _MARKS:
