@@ -354,3 +354,14 @@ def test_shell_completion_offers_no_control_sequences(hostile_db):
     for name in cli._complete_speakers(ctx, ""):
         assert_terminal_safe(name)
         assert "\n" not in name
+
+
+def test_tables_on_a_terminal_that_is_not_utf8(hostile_db):
+    """LANG=C or latin-1: tables show "?" for what cannot be encoded, never crash."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "200"}
+    for args in (["articles"], ["quotes"], ["show", article_id(hostile_db), "--no-pager"]):
+        r = subprocess.run([sys.executable, "-m", "newscli", *args, "--db", str(hostile_db)],
+                           capture_output=True, env=env, timeout=120)
+        assert r.returncode == 0, r.stderr.decode("utf-8", "replace")
+        assert b"internal error" not in r.stderr
+        assert b"[bold red]" in r.stdout
