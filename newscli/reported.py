@@ -158,12 +158,13 @@ too further initially originally flatly openly apparently allegedly quickly quie
 """)
 _BE = _words("is was were are been be being get gets got")
 _OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
-_LONE = _words("before again earlier later otherwise so too yesterday today then there here online")
+_LONE = _words("before again earlier later otherwise so too yesterday today then there here online now")
 _CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
 _OPENERS = _words("""following though although when while if once since until unless despite amid among
 during under without within throughout eight nine ten eleven twelve two three four five six seven
 earlier later last next""")
-_ADJ_HEADS = _words("larger bigger greater more less final last first new big former latter same other")
+_ADJ_HEADS = _words("""larger bigger greater more less final last first new big former latter same other
+years months weeks days hours minutes decades""")  # "Two years later, saying ..."
 _QUANT = _words("two three four five six several some many most few both all senior top other")
 _DETS = _words("a an the one another his her their its our this that")
 _PAST = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
@@ -988,7 +989,7 @@ Note Update Updated Editor Correction Photo Photos Video Watch Read Related Sour
 Warning Q Question Answer Subject Re Fwd From To Date Posted Published Tags Topics Category
 Contact Email Phone Click Listen See Also Disclosure Clarification Image Credit Caption
 Breaking Exclusive Analysis Opinion Live Transcript Bottom Line Why How What When Where Who
-Contributing BREAKING UPDATE The A Latest Reporting Additional
+Contributing BREAKING UPDATE The A Latest Reporting Additional Part Chapter Step Episode
 """)
 
 
