@@ -242,6 +242,10 @@ ADVERSARIAL = {
     "unbalanced-openers": "“open said Ann " * 10_000,
     "unbalanced-closers": "closed” said Ann. " * 10_000,
     "quote-per-paragraph": "“Start of a quote\n\n" * 10_000,
+    "html-deep-nesting": "<html><body>" + "<div><blockquote>" * 1_500 + "“Hi,” Ann said." + "</blockquote></div>" * 1_500,
+    # quadratic in html.py for now (get_text per nested candidate): kept small, see bench_linear
+    "html-unclosed": "<html><body>" + "<p><b><i>“open " * 1_000,
+    "html-entities": "<html><body><p>" + "&ldquo;&#x201c;&rdquo;&amp;&#0;&#xD800;" * 5_000 + "</p>",
 }
 
 
