@@ -620,4 +620,8 @@ def root(
 
 
 def main() -> None:
-    app(prog_name="newscli")
+    try:
+        app(prog_name="newscli")
+    except KeyboardInterrupt:  # outside a command's guard(): while typer builds the command
+        sys.stderr.write("newscli: interrupted\n")
+        sys.exit(ExitStatus.INTERRUPTED)
