@@ -426,7 +426,12 @@ def _verb_takes_clause(r: list[Tok], j: int) -> bool:
         if r[k].t.lower() in ("that", "whether", "if"):
             return True
         k += 1
-    return k - j > 9
+    # “...” McDonough wrote in a September 2012 email to top officials.  (a long tag is still
+    # a tag when the verb is followed by a prepositional phrase, not by a clause)
+    return k - j > 9 and not (j + 1 < len(r) and r[j + 1].t.lower() in _TAG_PREPS)
+
+
+_TAG_PREPS = frozenset("in on at to during after before from via for with about of , through".split())
 
 
 def _verb_opens_next(r: list[Tok], j: int) -> bool:
@@ -667,6 +672,13 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
         if t == "." and not _sentence_end(toks, h - 1):
             h -= 1  # "Mr. Holtz-Eakin", "U.S. officials"
             continue
+        if t == ")" and h == k and h >= 3:  # "Sen. Richard Durbin (D-Ill.), noting ..., said"
+            o = h - 2
+            while o > 0 and toks[o].t != "(" and h - o < 8:
+                o -= 1
+            if toks[o].t == "(" and o > 0 and is_cap(toks[o - 1].t):
+                h = o
+                continue
         if t in SENT_END or t in QUOTE_TOKS or t in (",", ";", ":", "(", ")", "—", "–") or lw in CUE_VERBS or lw in (
                 "and", "but", "as", "when", "while", "because", "that", "if", "after", "before", "so",
                 "where", "though", "although", "since", "said", "says", "in", "on", "at", "by", "for", "with"):
@@ -863,6 +875,11 @@ def _issue_verb(toks: list[Tok], text: str) -> Found | None:
 def rule_colon_name(c: Ctx) -> Found | None:
     """ Marco Rubio: ‘You Don’t Win The Nomination By States’   (a headline or transcript)"""
     lft = c.left
+    if len(lft) > 8:  # "... in Indiana - Philip Bump: “...”": a name after a dash
+        for d in range(len(lft) - 2, len(lft) - 9, -1):
+            if lft[d].t in ("—", "–", "-"):
+                lft = lft[d + 1:]
+                break
     if len(lft) < 2 or lft[-1].t != ":" or len(lft) > 8:
         return None
     depth = 0

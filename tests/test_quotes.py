@@ -313,3 +313,22 @@ def test_multi_paragraph_quote_opening_mid_paragraph():
     assert [q.text for q in qs] == ["It is a good first step,", "Supermarkets bake loaves they never sell.",
                                     "Until that stops, we are only tidying up."]
     assert all(q.speaker and q.speaker.name == "Henri Lacoste" for q in qs)
+
+
+@pytest.mark.parametrize("line,name", [
+    # a parenthetical party tag between the name and its appositive
+    ("Rep. Dana Whitfield (D-Ore.), noting the size of the deficit, said, “We cannot cut our way out.”",
+     "Dana Whitfield"),
+    # a tag that runs on through prepositional phrases is still a tag
+    ("“Great work, team!” Halvorsen wrote in a March 3, 2014 email to the regional office staff.", "Halvorsen"),
+    # a name after a dash, then a colon
+    ("Turnout matters most in the suburbs - Erin Kowalski: “The margins there decide it.”", "Erin Kowalski"),
+])
+def test_speakers_behind_parentheticals_long_tags_and_dashes(line, name):
+    assert find(line)[0].speaker.name == name
+
+
+def test_a_long_tag_with_a_that_clause_is_a_new_report():
+    t = "“We are done.” Halvorsen wrote in an email to staff on Monday that the office would close."
+    q = find(t)[0]
+    assert not (q.speaker and q.speaker.mention == "Halvorsen" and q.rule == "after-subject-verb")
