@@ -251,6 +251,11 @@ def all_mentions(idx: Index) -> list:
     for p in idx.people.values():
         owners.setdefault(p.surname, []).append(p)
         p.at = []
+    for sur, ps in owners.items():
+        if len(ps) > 1 and any(p.person for p in ps):
+            # "Does Rubio", "Crooked Hillary Clinton": a sentence word glued to a name is not
+            # another person sharing the surname; only people keep its mentions
+            owners[sur] = [p for p in ps if p.person]
     text, out = idx.text, []
     for m in _CAPWORD.finditer(text):
         w = m.group()
@@ -312,7 +317,11 @@ def gender_of(p: Person, idx: Index) -> str | None:
                 if w in MALE_WORDS:
                     p.male += 1
                 elif w in ("it", "its"):
-                    p.neuter += 1  # "Skyline Connect ... said it would": a company
+                    # "Skyline Connect ... said it would": a company; but a person (a first
+                    # name, a title, an honorific) who "said it is not surprising" stays one
+                    between = text[e:m.start()].split()
+                    if not (len(between) == 1 and between[0].lower() in CUE_VERBS and p.person):
+                        p.neuter += 1
                 else:
                     p.female += 1
             hon = text[max(0, k - 5):k].split()[-1:] if k else []
@@ -410,7 +419,8 @@ def _is_subject(text: str, k: int, e: int) -> bool:
         while w0 > 0 and (text[w0 - 1].isalpha() or text[w0 - 1] in ".-"):
             w0 -= 1
         word = text[w0:j]
-        if word and (word[0].isupper()) and w0 < j and not word.endswith(".") or word.rstrip(".") in _HON:
+        if word and word[0].isupper() and w0 < j and (not word.endswith(".") or _INITIALS(word)) \
+                or word.rstrip(".") in _HON:  # "A.E. Dick Howard": initials are part of the name
             j = w0
             continue
         break
@@ -418,6 +428,8 @@ def _is_subject(text: str, k: int, e: int) -> bool:
         j -= 1
     return j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2)
 
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+").fullmatch
 
 SPEAKER_BONUS = 400  # chars: how far a recent speaker outranks a later passing mention
 

@@ -199,3 +199,22 @@ def test_a_capitalized_group_is_not_a_person():
     attribution.resolve_speakers(t, qs)
     assert qs[-2].speaker.group and qs[-2].speaker.name == "Analysts"
     assert qs[-1].speaker.name == "Kelvin Ong"
+
+
+def test_initials_do_not_end_a_sentence_before_a_name():
+    # "A.J. Moreno" is an object here, not the subject of a new sentence
+    t = ("Governor Frank Dunmore said he had consulted the historian A.J. Moreno and the attorney "
+         "general before signing.\n\n“This order is lawful,” he said.")
+    assert names(t) == ["Governor Frank Dunmore"]
+
+
+def test_a_sentence_word_glued_to_a_surname_is_not_a_second_person():
+    t = ("Senator Paul Kessler and Laura Grant met voters in Ames. Does Kessler have a plan? "
+         "Grant thinks so.\n\n“I have a plan,” he said.")
+    assert names(t)[-1].endswith("Paul Kessler")
+
+
+def test_said_it_is_not_a_company_signal_for_a_person():
+    t = ("Former prosecutor Glen Harlow said it is no surprise that agents want an interview. "
+         "The senator, Maria Voss, declined to comment.\n\n“They are within the zone of the inquiry,” he said.")
+    assert names(t) == ["Glen Harlow"]
