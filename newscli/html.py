@@ -1497,7 +1497,35 @@ def _soup(html: str):
 
     with warnings.catch_warnings():  # "looks like XML / a URL / a file name": we know, it's a page
         warnings.simplefilter("ignore")
-        return BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(html, "html.parser")
+    _limit_depth(soup)
+    return soup
+
+
+MAX_DEPTH = 80  # real pages nest 20-40 deep; far deeper is unclosed or hostile markup
+
+
+def _limit_depth(soup, max_depth: int = MAX_DEPTH) -> None:
+    """Flatten every tag nested deeper than max_depth into its text, kept in place.
+
+    Unclosed tags ("<p><b><i>" repeated) nest each one inside the last, and the body
+    scoring walks each candidate's subtree: quadratic in depth. Flattening the rare deep
+    parts keeps the whole step linear without touching normal pages."""
+    from bs4 import Tag
+
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in list(node.children):
+            if not isinstance(child, Tag):
+                continue
+            if depth + 1 >= max_depth:
+                if any(isinstance(c, Tag) for c in child.children):
+                    text = " ".join(child.stripped_strings)  # one linear walk of the subtree
+                    child.clear()
+                    child.append(text)
+            else:
+                stack.append((child, depth + 1))
 
 
 def extract(html: str) -> Page:

@@ -523,3 +523,14 @@ def test_site_name_that_is_the_page_title_is_ignored():
     p = H.extract(page(head, "<h1>Halls too full to be safe, experts warn</h1>" + STORY))
     assert p.layout.headline == "Halls too full to be safe, experts warn"
     assert p.layout.site is None
+
+
+def test_deeply_nested_or_unclosed_markup_is_flattened_not_lost():
+    from newscli.html import MAX_DEPTH, _soup
+
+    soup = _soup("<html><body>" + "<div>" * (MAX_DEPTH + 50) + "<p>Deep “words,” she said.</p>")
+    assert "Deep “words,” she said." in soup.get_text()
+    depth, node = 0, soup
+    while node.find(True, recursive=False) is not None:
+        node, depth = node.find(True, recursive=False), depth + 1
+    assert depth <= MAX_DEPTH
