@@ -589,6 +589,10 @@ def _inherit_unattributed(text: str, quotes: list[Quote]) -> None:
             last = q
 
 
+_pronoun_led = re.compile(r"((?i:he|she|they|it|we|i))(?:[\u2019'](?:s|d|ll|ve|re|m))?(?:\s+[a-z].*)?",
+                          re.S).fullmatch
+
+
 def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
     """Fill quote.speaker.name with the fullest name or description the article gives."""
     if not quotes:
@@ -600,14 +604,18 @@ def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
         sp = q.speaker
         if sp is None or not sp.mention:
             continue
-        _prefill_name(sp, seen_mentions)
         pos = sp.mention_start if sp.mention_start is not None else q.start
         low = sp.mention.lower()
+        led = _pronoun_led(sp.mention) if low not in PERSONAL_PRONOUNS else None
+        if led:  # "He’s", "he would not": a pronoun and the words of its clause
+            low = led.group(1).lower()
+            probe = Speaker(mention=low, mention_start=sp.mention_start, mention_end=sp.mention_end)
+        else:
+            _prefill_name(sp, seen_mentions)
+            probe = sp
         name = None
-        if low not in PERSONAL_PRONOUNS or low in ("i",):
-            pass
         for _rule, fn, _ex in RESOLVERS:
-            name = fn(sp, pos, idx)
+            name = fn(probe, pos, idx)
             if name:
                 break
         sp.name = name

@@ -218,3 +218,15 @@ def test_said_it_is_not_a_company_signal_for_a_person():
     t = ("Former prosecutor Glen Harlow said it is no surprise that agents want an interview. "
          "The senator, Maria Voss, declined to comment.\n\n“They are within the zone of the inquiry,” he said.")
     assert names(t) == ["Glen Harlow"]
+
+
+@pytest.mark.parametrize("mention", ["He’s", "he would not", "He did not address"])
+def test_a_pronoun_led_mention_from_another_stage_resolves_as_the_pronoun(mention):
+    t = f"Governor Elena Park's husband, Tom Park, spoke on Monday. {mention} say the state would pay."
+    m = t.index(mention)
+    k = t.index("the state")
+    q = Quote(text=t[k:-1], start=k, end=len(t) - 1, kind="indirect",
+              speaker=Speaker(mention=mention, mention_start=m, mention_end=m + len(mention)))
+    attribution.resolve_speakers(t, [q])
+    assert q.speaker.name == "Tom Park"
+    assert q.speaker.mention == mention
