@@ -370,10 +370,11 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     ms = all_mentions(idx)
     k = bisect.bisect_left(idx.mention_pos, pos) - 1
     seen: set = set()
+    para = idx.text.rfind("\n", 0, pos)  # the pronoun's paragraph starts after this
     while k >= 0 and len(seen) < 60:  # walk back over the latest mentions, each person once
         at, p = ms[k]
         k -= 1
-        if pos - at > 6000 or at + SUBJECT_BONUS + SPEAKER_BONUS <= best_at:
+        if pos - at > 6000 or at + SUBJECT_BONUS + SPEAKER_BONUS + PARA_BONUS <= best_at:
             break
         if id(p) in seen:
             continue
@@ -381,7 +382,8 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         if idx.subject.get(at) is None:
             idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
         if idx.subject[at]:
-            at += SUBJECT_BONUS
+            # a subject in the pronoun's own paragraph outranks a speaker from an earlier one
+            at += SUBJECT_BONUS + (PARA_BONUS if at > para else 0)
         if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
             at += SPEAKER_BONUS
         if at <= best_at:
@@ -403,6 +405,7 @@ EXPAND = True
 
 
 SUBJECT_BONUS = 400  # chars: a sentence subject outranks a later object
+PARA_BONUS = 400  # chars: a subject in the pronoun's own paragraph outranks an earlier speaker
 
 
 def _is_subject(text: str, k: int, e: int) -> bool:
