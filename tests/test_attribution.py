@@ -233,7 +233,7 @@ def test_a_pronoun_led_mention_from_another_stage_resolves_as_the_pronoun(mentio
 
 
 def test_a_subject_in_the_pronouns_paragraph_outranks_an_earlier_speaker():
-    t = ("Mayor Carl Brenner met the visiting governor, Ramon Ortega. Ortega said the bridge was "
-         "safe. “Our inspectors checked every bolt,” he said.\n\n"
+    t = ("Mayor Carl Brenner met the visiting governor, Ramon Ortega, on the bridge. "
+         "“Our inspectors checked every bolt,” Ortega said.\n\n"
          "Brenner almost seemed to agree. “The bridge will reopen on Monday,” he said.")
     assert names(t)[-1].endswith("Carl Brenner")
