@@ -145,9 +145,28 @@ def _trie_pattern(words) -> str:
 
 # Headlines capitalize their verbs: "Former Pollster Says Clinton Is In Trouble".
 _TITLE_VERBS = {w.capitalize() for w in SAY | TELL | BELIEVE | WANT if w.endswith("s")}
-_CUE = re.compile(r"\b(?:" + _trie_pattern(set(_VERBS) | _TITLE_VERBS | PHRASES | {
+_CUE_WORDS = _trie_pattern(set(_VERBS) | _TITLE_VERBS | PHRASES | {
     "according to", "According to", "call for", "calls for", "called for", "called on", "calls on",
-    "point out", "points out", "pointed out"}) + r")\b")
+    "point out", "points out", "pointed out"})
+_CUE = re.compile(r"\b(?:" + _CUE_WORDS + r")\b")
+# The same cues found with the non-word character before them: a leading character class lets
+# the regex engine skip the letters of other words instead of trying the word list at each.
+_CUE_SCAN = re.compile(r"\W(" + _CUE_WORDS + r")\b")
+
+
+def _cues(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, words) of every cue in text[s:e]: what _CUE.finditer(text, s, e) finds.
+    A cue starts with a letter, so it starts at a word boundary iff a non-word character
+    precedes it (the one before s counts, as it does for \\b), or it opens the text."""
+    out = []
+    if s == 0:
+        m = _CUE.match(text, 0, e)
+        if m:
+            out.append((0, m.end(), m[0]))
+            s = m.end() + 1
+    for m in _CUE_SCAN.finditer(text, max(s - 1, 0), e):
+        out.append((m.start(1), m.end(), m[1]))
+    return out
 
 # Words between a subject and its verb: "has also said", "on Tuesday said".
 AUX = _words("""
@@ -201,15 +220,20 @@ CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|
                          r"Similarly|Likewise|Again|Otherwise|Finally|Still)\b,?[ \t]+)+")
 # What ends a content span early: "..., saying", "..., according to", "; ...".
 # Non-restrictive tails (", which ...", ", but ...") are the writer's, not the speaker's.
-_STOP = re.compile(r"[;]|,[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|wrote|"
-                   r"argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
+# (Every alternative starts with one of ";, \t": the leading class lets the regex engine skip
+# the other characters without trying the alternatives at each of them. The lookbehinds say
+# which character it was; the positions matched are those of the plain alternation.)
+_AND_CUE = (r"and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
+            r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b")
+_STOP = re.compile(r"[;, \t](?:(?<=;)"
+                   r"|(?<=,)(?:[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|"
+                   r"wrote|argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
                    r"whereas|where|" + "|".join(sorted(PARTICIPLES)) + r")\b"
-                   r"|[ \t]+(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
-                   r"|,?[ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
-                   r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b"
-                   r"|,[ \t]+for[ \t]+(?:instance|example)\b"
+                   r"|[ \t]+" + _AND_CUE + r"|[ \t]+for[ \t]+(?:instance|example)\b)"
+                   r"|(?<=[ \t])[ \t]*(?:(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
+                   r"|" + _AND_CUE +
                    # a dash opening the writer's aside: "... — as long as it comes with ..."
-                   r"|[ \t]+(?:\u2014|--|-)[ \t]+(?:and|but|as|except|which|who|while|though|even|including|not)\b")
+                   r"|(?:\u2014|--|-)[ \t]+(?:and|but|as|except|which|who|while|though|even|including|not)\b))")
 # Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
 _ADVERBIAL = re.compile(
     r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -242,14 +266,48 @@ class Tok(NamedTuple):
     e: int
 
 
-@lru_cache(maxsize=256)
-def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
-    # cached: the rules of one cue look at the same window in turn (a cache, not state:
-    # the result depends on the arguments only)
+def _tokenize(text: str, s: int, e: int) -> tuple[Tok, ...]:
     return tuple([_new(Tok, (m[0], m.start(), m.end())) for m in _TOK.finditer(text, s, e)])
 
 
 _new = tuple.__new__  # Tok(...) without the keyword-argument wrapper: tokens are hot
+# Recently tokenised windows: (text, s, e, tokens, token starts), newest last. A cache, not
+# state: _toks(text, s, e) is always what _tokenize(text, s, e) gives.
+_RECENT: list = []
+_MIN_WINDOW = 48  # a fresh window reaches this far back: the subject rules ask for it next
+
+
+def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
+    """The tokens of text[s:e]. The rules of one cue look at nested windows ending at the
+    cue (the comma before it, 48 characters, the subject phrase): tokenise once, slice after.
+    A window inside a tokenised one has the same tokens except where its edges cut a token:
+    the cut token is tokenised again from the edge (a token is a maximal match, so the
+    pieces of a cut token end where it ends, and every token after it is the same)."""
+    if s >= e:
+        return ()
+    for w in reversed(_RECENT):
+        if w[0] is text and w[1] <= s and e <= w[2]:
+            toks, starts = w[3], w[4]
+            break
+    else:
+        lo = s
+        toks = _tokenize(text, lo, e)
+        starts = [tk.s for tk in toks]
+        if len(_RECENT) >= 8:
+            del _RECENT[0]
+        _RECENT.append((text, lo, e, toks, starts))
+    i = bisect.bisect_left(starts, s)
+    j = bisect.bisect_left(starts, e, i)
+    if i > 0 and toks[i - 1].e > s:  # a token cut by the left edge
+        cut = toks[i - 1].e
+        if cut >= e:
+            return _tokenize(text, s, e)
+        head = _tokenize(text, s, cut)
+    else:
+        head = ()
+    if j > i and toks[j - 1].e > e:  # a token cut by the right edge
+        return head + toks[i:j - 1] + _tokenize(text, toks[j - 1].s, e)
+    return head + toks[i:j] if head else toks[i:j]
 
 
 # ------------------------------------------------------------------ sentences
@@ -1038,14 +1096,14 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
         colon = _colon_paragraph(text, para.start, para.end)
         if colon is not None:
             out.append(colon)
-        cues = list(_CUE.finditer(text, para.start, para.end))
+        cues = _cues(text, para.start, para.end)
         if not cues:
             continue
         # cues inside quotation marks are the speaker's words, not the writer's reporting
         lo, hi = bisect.bisect_left(rstarts, para.start), bisect.bisect_left(rstarts, para.end)
         allreg = sorted(_quoted_regions(text, para.start, para.end) + regions[lo:hi])
         starts = [r[0] for r in allreg]
-        cues = [m for m in cues if not _inside(allreg, starts, m.start())]
+        cues = [m for m in cues if not _inside(allreg, starts, m[0])]
         if not cues:
             continue
         sents = sentences(text, para.start, para.end)
@@ -1054,22 +1112,25 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
         last_sent = -1
         last_mention = None
         floor = 0
-        for m in cues:
-            k = bisect.bisect_right(sstarts, m.start()) - 1
+        for vs, ve, word in cues:
+            k = bisect.bisect_right(sstarts, vs) - 1
             if k < 0:
                 continue
             ss, se = sents[k]
             if k != last_sent:
                 last_sent, last_mention, floor = k, None, ss
             # a cue inside two emitted spans (a nested one) is not looked at again
-            depth = sum(1 for a, b in covered[-4:] if a <= m.start() < b)
+            depth = 0
+            for a, b in covered[-4:]:
+                if a <= vs < b:
+                    depth += 1
             if depth >= 2:
                 continue
             # a cue sees at most _MAX_SPAN characters either side: every rule's work, and every
             # span it reports, stays bounded however long a "sentence" runs (linear worst case)
-            cse = min(se, m.end() + _MAX_SPAN)
-            css = max(ss, m.start() - _MAX_SPAN)
-            c = Ctx(text, css, cse, m.start(), m.end(), m.group(), last_mention, max(floor, css))
+            cse = min(se, ve + _MAX_SPAN)
+            css = max(ss, vs - _MAX_SPAN)
+            c = Ctx(text, css, cse, vs, ve, word, last_mention, max(floor, css))
             for fn in _RULE_FNS:
                 f = fn(c)
                 if f is not None:
@@ -1078,7 +1139,7 @@ def find_indirect(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -
                     if f.ms is not None:
                         last_mention = (f.ms, f.me)
                     if f.rule.startswith(("after", "according-to-after")):
-                        floor = max(floor, _after_clause_end(text, m.end(), cse))
+                        floor = max(floor, _after_clause_end(text, ve, cse))
                     if f.rule == "after-split":
                         # "C1, X said, C2": C2 is a second quote of the same speaker
                         cs2 = floor
