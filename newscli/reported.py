@@ -43,6 +43,22 @@ from .models import Paragraph, Quote, Speaker
 
 # ------------------------------------------------------------------ word tables
 
+class _lazy:
+    """A module-level regex compiled on first use: importing newscli compiles nothing (commands
+    that never parse do not pay for it). The first use puts the compiled pattern in the
+    module's globals, so later uses are plain pattern calls."""
+    __slots__ = ("name", "source")
+
+    def __init__(self, name: str, source):
+        self.name, self.source = name, source
+
+    def __getattr__(self, attr):
+        source = self.source() if callable(self.source) else self.source
+        pattern = globals()[self.name] = re.compile(source)
+        return getattr(pattern, attr)
+
+
+
 
 def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
@@ -145,28 +161,40 @@ def _trie_pattern(words) -> str:
 
 # Headlines capitalize their verbs: "Former Pollster Says Clinton Is In Trouble".
 _TITLE_VERBS = {w.capitalize() for w in SAY | TELL | BELIEVE | WANT if w.endswith("s")}
-_CUE_WORDS = _trie_pattern(set(_VERBS) | _TITLE_VERBS | PHRASES | {
-    "according to", "According to", "call for", "calls for", "called for", "called on", "calls on",
-    "point out", "points out", "pointed out"})
-_CUE = re.compile(r"\b(?:" + _CUE_WORDS + r")\b")
-# The same cues found with the non-word character before them: a leading character class lets
-# the regex engine skip the letters of other words instead of trying the word list at each.
-_CUE_SCAN = re.compile(r"\W(" + _CUE_WORDS + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> str:
+    return _trie_pattern(set(_VERBS) | _TITLE_VERBS | PHRASES | {
+        "according to", "According to", "call for", "calls for", "called for", "called on", "calls on",
+        "point out", "points out", "pointed out"})
+
+
+# A cue with the non-word character before it (a cue starts with a letter, so that is a word
+# boundary): the leading character class lets the regex engine skip the letters of other words
+# instead of trying the word list at each. Group 1 is the cue.
+_CUE_SCAN = _lazy("_CUE_SCAN", lambda: r"\W(" + _cue_words() + r")\b")
 
 
 def _cues(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """(start, end, words) of every cue in text[s:e]: what _CUE.finditer(text, s, e) finds.
-    A cue starts with a letter, so it starts at a word boundary iff a non-word character
-    precedes it (the one before s counts, as it does for \\b), or it opens the text."""
+    """(start, end, words) of every cue in text[s:e] that starts at a word boundary (the
+    character before s counts, as it does for \\b)."""
     out = []
-    if s == 0:
-        m = _CUE.match(text, 0, e)
+    if s == 0:  # no character before the text: look at it after a space
+        m = _CUE_SCAN.match(" " + text[:min(e, 40)])  # (cues are shorter than 40 characters)
         if m:
-            out.append((0, m.end(), m[0]))
-            s = m.end() + 1
+            out.append((0, m.end() - 1, m[1]))
+            s = m.end()
     for m in _CUE_SCAN.finditer(text, max(s - 1, 0), e):
         out.append((m.start(1), m.end(), m[1]))
     return out
+
+
+def _has_cue(text: str, s: int = 0, e: int | None = None) -> bool:
+    """Whether text[s:e] holds a cue (s > 0: one that starts after s)."""
+    if s == 0:
+        return _CUE_SCAN.search(" " + text[:e]) is not None
+    return _CUE_SCAN.search(text, s - 1, len(text) if e is None else e) is not None
 
 # Words between a subject and its verb: "has also said", "on Tuesday said".
 AUX = _words("""
@@ -176,7 +204,7 @@ repeatedly reportedly publicly privately often frequently long just even only al
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
 _BE = _words("is was were are been be being get gets got")
-_OBJ_END = re.compile(r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
+_OBJ_END = _lazy("_OBJ_END", r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
 _LONE = _words("before again earlier later otherwise so too yesterday today then there here online now")
 _CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
 _OPENERS = _words("""following though although when while if once since until unless despite amid among
@@ -214,7 +242,7 @@ supporters spokesman spokeswoman aides advocates allies backers observers pundit
 percent majority half third quarter plurality most many some others few respondents
 """)
 # Discourse connectives that open a sentence but are not part of the reported content.
-CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Moreover|Indeed|"
+CONNECTIVES = _lazy("CONNECTIVES", r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Moreover|Indeed|"
                          r"Also|Now|Then|Besides|Further|Furthermore|In addition|In fact|Of course|"
                          r"At the same time|On the other hand|Nevertheless|Nonetheless|Rather|Plus|"
                          r"Similarly|Likewise|Again|Otherwise|Finally|Still)\b,?[ \t]+)+")
@@ -225,7 +253,7 @@ CONNECTIVES = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|
 # which character it was; the positions matched are those of the plain alternation.)
 _AND_CUE = (r"and[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|added|adds|told|tells|"
             r"noted|wrote|argued|[a-z]+ed(?=[ \t]))\b")
-_STOP = re.compile(r"[;, \t](?:(?<=;)"
+_STOP = _lazy("_STOP", r"[;, \t](?:(?<=;)"
                    r"|(?<=,)(?:[\"\u201d\u2019]?[ \t]+(?:(?:he|she|they|it|I|we)[ \t]+(?:said|says|added|told|"
                    r"wrote|argued|noted|explained)\b|according[ \t]+to\b|but|which|who|whom|while|though|although|"
                    r"whereas|where|" + "|".join(sorted(PARTICIPLES)) + r")\b"
@@ -235,7 +263,7 @@ _STOP = re.compile(r"[;, \t](?:(?<=;)"
                    # a dash opening the writer's aside: "... — as long as it comes with ..."
                    r"|(?:\u2014|--|-)[ \t]+(?:and|but|as|except|which|who|while|though|even|including|not)\b))")
 # Adverbials between a cue and its content: "said Tuesday", "said in a statement that".
-_ADVERBIAL = re.compile(
+_ADVERBIAL = _lazy("_ADVERBIAL", 
     r"(?:[ \t]+|,[ \t]+)(?:(?:on|last|this|late|early|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)\b"
     r"(?:[ \t]+(?:morning|afternoon|evening|night))?"
@@ -246,13 +274,14 @@ _ADVERBIAL = re.compile(
     r"meeting|session|forum|address|book|article|radio|television|TV|CNN|MSNBC|NBC|ABC|CBS|Fox)\b"
     r"|(?:[ \t]+|,[ \t]+)(?:later|then|also|again|recently|previously|repeatedly|publicly|privately|"
     r"earlier|once|too)\b")
-_TOK = re.compile(r"\w+(?:[\u2019'.&\-]\w+)*\.?|[^\w\s]")
+_TOK = _lazy("_TOK", r"\w+(?:[\u2019'.&\-]\w+)*\.?|[^\w\s]")
 _MARKS = "\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb"
 _ABBREV = _words("""
 mr mrs ms dr sen rep gov gen lt col st jr sr no u.s u.n calif fla ga ill mass mich n.y pa tex
 va wash ore ariz colo conn jan feb aug sept oct nov dec inc corp co vs prof rev ft mt sgt capt
 adm maj cmdr gens reps sens messrs d.c
 """)
+_ABBREV_LEN = max(map(len, _ABBREV))
 
 
 # How far back from a cue its speaker may start (chars); rules share this window so the
@@ -314,7 +343,7 @@ def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
 
 # A single newline is a line wrap (wire copy wraps its paragraphs), not a sentence end; a
 # blank line is, and a paragraph never holds one.
-_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n[ \t\r\u00a0]*\n")
+_END = _lazy("_END", r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n[ \t\r\u00a0]*\n")
 
 
 def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -323,18 +352,22 @@ def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     start = s
     for m in _END.finditer(text, s, e):
         j = m.start()
-        if m.group()[0] == "\n":
-            if text[start:j].strip():
+        if text[j] == "\n":
+            if _NONSPACE.search(text, start, j):
                 out.append((start, j))
             start = m.end()
             continue
         if text[j] == ".":
+            # the word before the stop (letters and dots), looked at only as far back as the
+            # longest abbreviation: a longer word is no abbreviation
             i = j
-            while i > start and (text[i - 1].isalpha() or text[i - 1] == "."):
+            lim = max(start, j - _ABBREV_LEN - 1)
+            while i > lim and (text[i - 1].isalpha() or text[i - 1] == "."):
                 i -= 1
-            w = text[i:j].lower()
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                continue
+            if j - i <= _ABBREV_LEN:
+                w = text[i:j].lower()
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
         k = m.end()
         while k < e and text[k] in " \t\r\n\u00a0":
             k += 1
@@ -342,9 +375,13 @@ def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
             continue
         out.append((start, m.end()))
         start = k
-    if text[start:e].strip():
+    if _NONSPACE.search(text, start, e):
         out.append((start, e))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+    # each span starts at its first non-space character (every span holds one)
+    return [(a, b) if not text[a].isspace() else (_NONSPACE.search(text, a, b).start(), b) for a, b in out]
+
+
+_NONSPACE = _lazy("_NONSPACE", r"\S")
 
 
 # ------------------------------------------------------------------ mentions
@@ -614,7 +651,7 @@ def _np_after(text: str, s: int, hi: int) -> tuple[int, int] | None:
         return None
     end = words[-1].e
     rest = text[end:min(hi, end + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
-    if rest and not (rest.startswith(",") and len(rest) < 160 and not _CUE.search(rest)):
+    if rest and not (rest.startswith(",") and len(rest) < 160 and not _has_cue(rest)):
         if not _TAIL.match(rest):
             return None
     if not _speaker_ok(text, words[0].s, end):
@@ -675,11 +712,11 @@ def _content_start(text: str, s: int, e: int) -> int:
 
 
 # A dateline opening the first paragraph: "NEW YORK, March 5 - ", "WASHINGTON (AP) — ", "(CNN) — ".
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?)?"
+_DATELINE = _lazy("_DATELINE", r"(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?)?"
                        r"(?:[ \t]+\([A-Za-z]+\))?|\([A-Za-z]+\))[ \t]+(?:-|--|\u2014|\u2013)[ \t]+")
-_INTRO = re.compile(r"(?:In|On|At|After|Before|During|Since|With|Without|For|From|Under|Among|Despite|"
+_INTRO = _lazy("_INTRO", r"(?:In|On|At|After|Before|During|Since|With|Without|For|From|Under|Among|Despite|"
                     r"Following|Amid|Through|Throughout|Unlike|Like|Over|Between|Beyond|Within)\b")
-_COMMA = re.compile(r",[ \t]+")
+_COMMA = _lazy("_COMMA", r",[ \t]+")
 
 
 def _content_end(text: str, s: int, e: int, stops: bool = True) -> int:
@@ -737,16 +774,16 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
     return p
 
 
-_GAP = re.compile(r",?[ \t\r\n\u00a0]+")
-_ASK_WH = re.compile(r"(?:[ \t]+[\w\u2019'.-]+){0,5}?[ \t]+(whether|if|why|what|how|when|where|who|to)\b")
-_TO_ON = re.compile(r"[ \t]+(?:to|on)\b")
+_GAP = _lazy("_GAP", r",?[ \t\r\n\u00a0]+")
+_ASK_WH = _lazy("_ASK_WH", r"(?:[ \t]+[\w\u2019'.-]+){0,5}?[ \t]+(whether|if|why|what|how|when|where|who|to)\b")
+_TO_ON = _lazy("_TO_ON", r"[ \t]+(?:to|on)\b")
 # The person told: a pronoun, a plural audience, or a capitalized name ("told The Associated Press").
-_TELL_OBJ = re.compile(r"[ \t]+(?:him|her|them|me|us|you|reporters|supporters|viewers|listeners|voters|"
+_TELL_OBJ = _lazy("_TELL_OBJ", r"[ \t]+(?:him|her|them|me|us|you|reporters|supporters|viewers|listeners|voters|"
                        r"lawmakers|journalists|donors|students|members|(?:the[ \t]+|a[ \t]+)?(?:crowd|audience|"
                        r"newspaper|station|network|paper|magazine|host|interviewer|committee|court|jury|senators|"
                        r"panel|room|group|radio[ \t]+host)|(?:The[ \t]+)?[A-Z][\w\u2019'.&-]*(?:[ \t]+(?:of[ \t]+)?"
                        r"[A-Z][\w\u2019'.&-]*){0,4})(?=[\s,]|$)")
-_TELL_THAT = re.compile(r"[^,.;:!?\n\"\u201c\u201d]{1,80}?[ \t](that)\b")
+_TELL_THAT = _lazy("_TELL_THAT", r"[^,.;:!?\n\"\u201c\u201d]{1,80}?[ \t](that)\b")
 
 
 # ------------------------------------------------------------------ rules
@@ -763,7 +800,7 @@ class Ctx:
     floor: int  # content cannot start before this (after an earlier attribution)
 
 
-_TAIL = re.compile(r"(?:[ \t]+|,[ \t]+)?(?:in|on|at|during|after|before|last|this|from|via|of|to|with|about|"
+_TAIL = _lazy("_TAIL", r"(?:[ \t]+|,[ \t]+)?(?:in|on|at|during|after|before|last|this|from|via|of|to|with|about|"
                    r"earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
                    r"yesterday|tonight)\b")
 
@@ -773,7 +810,7 @@ def _tail_is_short(text: str, p: int, e: int) -> bool:
     rest = text[p:min(e, p + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if not rest:
         return True
-    if len(rest) > 90 or _CUE.search(rest) or " that " in f" {rest} ":
+    if len(rest) > 90 or _has_cue(rest) or " that " in f" {rest} ":
         return False
     return bool(_TAIL.match(rest))
 
@@ -1041,7 +1078,7 @@ _RULE_FNS = tuple(dict.fromkeys(r.fn for r in RULES))  # each function once, in 
 
 
 # "Name: words" opening a paragraph (interview transcripts, headlines): "Rubio: Trump can't win".
-_COLON_SPEAKER = re.compile(r"((?:[A-Z][\w\u2019'.-]*)(?:[ \t]+[A-Z][\w\u2019'.-]*){0,3}):[ \t]+(?=[A-Z\w])")
+_COLON_SPEAKER = _lazy("_COLON_SPEAKER", r"((?:[A-Z][\w\u2019'.-]*)(?:[ \t]+[A-Z][\w\u2019'.-]*){0,3}):[ \t]+(?=[A-Z\w])")
 _COLON_NOT = _words("""
 Note Update Updated Editor Correction Photo Photos Video Watch Read Related Source Sources
 Warning Q Question Answer Subject Re Fwd From To Date Posted Published Tags Topics Category
@@ -1072,8 +1109,8 @@ def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
 
 # Curly pairs mask cues inside quotations quotes.py did not keep (straight marks are too easy to
 # mis-pair across sentences; quotes.py's spans cover those); any pair makes a content "mixed".
-_PAIR = re.compile(r"\u201c[^\u201c\u201d\n]{1,600}\u201d")
-_PAIR_ANY = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]|''[^'\n]{1,600}''")
+_PAIR = _lazy("_PAIR", r"\u201c[^\u201c\u201d\n]{1,600}\u201d")
+_PAIR_ANY = _lazy("_PAIR_ANY", r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]|''[^'\n]{1,600}''")
 
 
 def _quoted_regions(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1217,7 +1254,7 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
             continue
         se = sent[1]
         if after:  # 'Teachers are "watching closely," the union president said.'
-            if _CUE.search(text, q.end + 1, vs) or not text[q.end:q.end + 2].strip(" \"\u201d\u2019'").startswith(","):
+            if _has_cue(text, q.end + 1, vs) or not text[q.end:q.end + 2].strip(" \"\u201d\u2019'").startswith(","):
                 continue
             cs = _content_start(text, sent[0], q.start)
             ce = q.end + 1 if text[q.end:q.end + 1] in _MARKS else q.end
