@@ -458,10 +458,18 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+").fullmatch
 SPEAKER_BONUS = 400  # chars: how far a recent speaker outranks a later passing mention
 
 
-_ORG_NP = re.compile(r"\b[Tt]he(?:[ \t]+[A-Z][\w.&\u2019'-]*){0,4}[ \t]+(?:%s)\b" % "|".join(
-    sorted((w for w in ORG_WORDS if w.isalpha()), key=len, reverse=True)))
-_GROUP_NP = re.compile(r"\b(?:[A-Z][\w.\u2019'-]*[ \t]+){0,3}(?:%s)\b" % "|".join(
-    sorted(GROUP_NOUNS, key=len, reverse=True)))
+_NP_PATTERNS: list = []  # (organisation, group) noun-phrase patterns, compiled on first use
+
+
+def _np_patterns() -> list:
+    """“the Justice Department”, “Senate Republicans”: only "they"/"it" with no speaker
+    before them need these, so most processes never compile them."""
+    if not _NP_PATTERNS:
+        _NP_PATTERNS.append(re.compile(r"\b[Tt]he(?:[ \t]+[A-Z][\w.&\u2019'-]*){0,4}[ \t]+(?:%s)\b" % "|".join(
+            sorted((w for w in ORG_WORDS if w.isalpha()), key=len, reverse=True))))
+        _NP_PATTERNS.append(re.compile(r"\b(?:[A-Z][\w.\u2019'-]*[ \t]+){0,3}(?:%s)\b" % "|".join(
+            sorted(GROUP_NOUNS, key=len, reverse=True))))
+    return _NP_PATTERNS
 
 
 def r_plural(sp: Speaker, pos: int, idx: Index) -> str | None:
@@ -474,7 +482,8 @@ def r_plural(sp: Speaker, pos: int, idx: Index) -> str | None:
         if start < pos and flags and pos - start < 3000:
             return name
     lo = max(0, pos - 1500)
-    pats = (_ORG_NP,) if low == "it" else (_GROUP_NP, _ORG_NP)
+    org_np, group_np = _np_patterns()
+    pats = (org_np,) if low == "it" else (group_np, org_np)
     best = None
     for pat in pats:
         for m in pat.finditer(idx.text, lo, pos):

@@ -282,8 +282,34 @@ def _is_name_tok(t: str) -> bool:
 _LY_NOUNS = frozenset("family ally assembly supply rally daily weekly monthly anomaly monopoly".split())
 
 
+_READINGS: dict = {}  # phrase -> its Mention at offset 0 (or None); bounded
+
+
 def classify(toks: list[Tok], text: str) -> Mention | None:
-    """Turn the tokens of a speaker phrase into a Mention (name, title, flags)."""
+    """Turn the tokens of a speaker phrase into a Mention (name, title, flags).
+
+    The reading depends only on the words of the phrase and the spaces between them (the
+    tokens are contiguous), so it is computed once per distinct phrase and shifted to where
+    the phrase sits: the same speaker phrases recur through a story and across stories."""
+    if not toks:
+        return None
+    s0 = toks[0][1]
+    phrase = text[s0:toks[-1][2]]
+    r = _READINGS.get(phrase, _UNSEEN)
+    if r is _UNSEEN:
+        if len(_READINGS) > 50000:
+            _READINGS.clear()
+        r = _READINGS[phrase] = _classify([Tok((t, s - s0, e - s0)) for t, s, e in toks], phrase)
+    if r is None:
+        return None
+    return Mention(r.s + s0, r.e + s0, r.text, r.name, r.title, r.pronoun, r.anonymous, r.group,
+                   r.organization)
+
+
+_UNSEEN = object()
+
+
+def _classify(toks: list[Tok], text: str) -> Mention | None:
     # drop a parenthetical "(D-Ore.)" and trailing adverbs / auxiliaries
     clean: list[Tok] = []
     depth = 0
@@ -1071,7 +1097,7 @@ def _ends_block_after(right: list[Tok], be: int) -> bool:
 def _left_trim(left: list[Tok], text: str, sp: Span | None) -> list[Tok]:
     """Keep only the current sentence of the left context."""
     for i in range(len(left) - 1, -1, -1):
-        if _sentence_end(left, i):
+        if left[i][0] in SENT_END and _sentence_end(left, i):
             return left[i + 1:]  # empty when the quote opens a new sentence
     return left
 
