@@ -204,7 +204,8 @@ repeatedly reportedly publicly privately often frequently long just even only al
 too further initially originally flatly openly apparently allegedly quickly quietly
 """)
 _BE = _words("is was were are been be being get gets got")
-_OBJ_END = _lazy("_OBJ_END", r",|[ \t](?:when|after|before|while|because|as|since|during|despite|though|although)[ \t]")
+_OBJ_END = _lazy("_OBJ_END", r"[, \t](?:(?<=,)|(?<=[ \t])(?:when|after|before|while|because|as|since|during|despite|"
+                 r"though|although)[ \t])")
 _LONE = _words("before again earlier later otherwise so too yesterday today then there here online now")
 _CORE_END = _words("of in on at for with from who that which whose I we you he she they familiar close")
 _OPENERS = _words("""following though although when while if once since until unless despite amid among
@@ -343,7 +344,9 @@ def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
 
 # A single newline is a line wrap (wire copy wraps its paragraphs), not a sentence end; a
 # blank line is, and a paragraph never holds one.
-_END = _lazy("_END", r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)|\n[ \t\r\u00a0]*\n")
+# (one leading character class, so the engine skips other characters fast; the lookbehinds
+# tell the two cases apart: "[.!?]+ closers (?=\s)" or "\n blank \n")
+_END = _lazy("_END", r"[.!?\n](?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s)|(?<=\n)[ \t\r\u00a0]*\n)")
 
 
 def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -386,7 +389,7 @@ _NONSPACE = _lazy("_NONSPACE", r"\S")
 
 # ------------------------------------------------------------------ mentions
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     cs: int  # content span
     ce: int
@@ -788,7 +791,7 @@ _TELL_THAT = _lazy("_TELL_THAT", r"[^,.;:!?\n\"\u201c\u201d]{1,80}?[ \t](that)\b
 
 # ------------------------------------------------------------------ rules
 
-@dataclass
+@dataclass(slots=True)
 class Ctx:
     text: str
     ss: int  # sentence span
@@ -1110,7 +1113,7 @@ def _colon_paragraph(text: str, s: int, e: int) -> Found | None:
 # Curly pairs mask cues inside quotations quotes.py did not keep (straight marks are too easy to
 # mis-pair across sentences; quotes.py's spans cover those); any pair makes a content "mixed".
 _PAIR = _lazy("_PAIR", r"\u201c[^\u201c\u201d\n]{1,600}\u201d")
-_PAIR_ANY = _lazy("_PAIR_ANY", r"[\"\u201c][^\"\u201c\u201d\n]{1,600}[\"\u201d]|''[^'\n]{1,600}''")
+_PAIR_ANY = _lazy("_PAIR_ANY", r"[\"\u201c'](?:(?<=[\"\u201c])[^\"\u201c\u201d\n]{1,600}[\"\u201d]|(?<=')'[^'\n]{1,600}'')")
 
 
 def _quoted_regions(text: str, s: int, e: int) -> list[tuple[int, int]]:
