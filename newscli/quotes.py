@@ -37,6 +37,7 @@ DOUBLE_AMBIG = {"\"", "''", "\u201f"}
 SINGLE_OPEN = {"\u2018", "\u201a", "\u2039"}
 SINGLE_CLOSE = {"\u203a"}
 SINGLE_AMBIG = {"'", "\u2019", "\u201b"}
+_SINGLES = frozenset(SINGLE_OPEN | SINGLE_CLOSE | SINGLE_AMBIG)
 
 
 class Mark(NamedTuple):
@@ -96,7 +97,11 @@ def _pair_block(text: str, bs: int, be: int, bi: int, out: list[Span]) -> Mark |
     d_open: Mark | None = None
     s_open: Mark | None = None
     for m in _MARK.finditer(text, bs, be):
-        mk = _mark_role(text, m.start(), m.end(), bs, be)
+        s, e = m.span()
+        if e - s == 1 and text[s] in _SINGLES and bs < s and e < be and text[s - 1].isalnum() \
+                and text[e].isalnum():
+            continue  # an apostrophe inside a word (don't, Hamas’s): what _mark_role says, sooner
+        mk = _mark_role(text, s, e, bs, be)
         if mk is None:
             continue
         if mk.double:
