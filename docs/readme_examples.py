@@ -66,18 +66,18 @@ GUIDE_EXAMPLES = [
 FILES = {"README.md": README_EXAMPLES, "docs/guide.md": GUIDE_EXAMPLES}
 
 
-def run(cmd: str, env: dict, cwd: Path) -> str:
+def run(cmd: str, env: dict, cwd: Path, most: int = 40) -> str:
     argv = shlex.split(cmd)
     argv[0:1] = [sys.executable, "-m", "newscli"]
     r = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True)
     out = (r.stdout + r.stderr).rstrip()
     lines = out.splitlines()
-    if len(lines) > 40:
-        lines = lines[:36] + ["…"] + lines[-3:]
+    if len(lines) > most:
+        lines = lines[:most - 4] + ["…"] + lines[-3:]
     return "\n".join(lines)
 
 
-def blocks_for(examples, env: dict, work: Path) -> list[str]:
+def blocks_for(examples, env: dict, work: Path, most: int) -> list[str]:
     blocks = []
     seed_id = None
     for title, text, cmd in examples:
@@ -91,7 +91,7 @@ def blocks_for(examples, env: dict, work: Path) -> list[str]:
             cmd = cmd.format(id=seed_id[:8])
         if cmd.startswith("newscli import"):
             run("newscli export -o quotes.json", env, work)
-        out = run(cmd, env, work)
+        out = run(cmd, env, work, most)
         blocks.append(f"### {title}\n\n{text}\n\n```\n$ {cmd}\n{out}\n```\n")
     return blocks
 
@@ -107,7 +107,8 @@ def main() -> None:
             (work / "samples").symlink_to(ROOT / "samples")
             if name == "README.md":  # so the ingest example shows an unchanged file too
                 run("newscli ingest samples/cnn_hostage_talks.txt -q", env, work)
-            blocks = blocks_for(examples, env, work)
+            # the README is a quick tour: short outputs; the guide shows more
+            blocks = blocks_for(examples, env, work, 16 if name == "README.md" else 40)
         path = ROOT / name
         doc = path.read_text(encoding="utf-8")
         doc = pattern.sub(lambda m: BEGIN + "\n\n" + "\n".join(blocks) + "\n" + END, doc)

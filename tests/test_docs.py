@@ -34,3 +34,15 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     test_cmd = re.search(r"## Quick start.*?```\n.*?\n(.*?)\n```", readme, re.S).group(1).strip()
     assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_command_has_help_text_and_an_example():
+    from typer.testing import CliRunner
+
+    from newscli.cli import app
+
+    for c in app.registered_commands:
+        name = c.name or c.callback.__name__
+        assert (c.callback.__doc__ or "").strip(), f"{name} has no help text"
+        out = CliRunner().invoke(app, [name, "--help"]).stdout
+        assert f"Example: newscli {name}" in out, f"{name} --help shows no example"
