@@ -44,11 +44,11 @@ Measured on the development machine (2 vCPU, Python 3.11.7, shared and noisy), 2
     | datelines | 2,880,000 | 0.0916 | 1.98x | ok |
     | bylines | 2,560,000 | 0.1135 | 2.00x | ok |
     | html-paragraphs | 88,026 | 0.0788 | 1.94x | ok |
-    | html-nesting | 44,027 | 0.5773 | 2.84x | SUPERLINEAR |
-    | html-unclosed | 30,012 | 7.4303 | 3.84x | SUPERLINEAR |  (added 04:00, --repeat 2)
+    | html-nesting | 44,027 | 0.0355 | 1.87x | ok |  (04:16, after html.MAX_DEPTH; was 0.58 s, 2.84x)
+    | html-unclosed | 30,012 | 0.0722 | 2.14x | ok |  (04:16, after html.MAX_DEPTH; was 7.43 s, 3.84x)
 
-    html-nesting and html-unclosed are quadratic in nesting depth (reported to the html.py
-    owner): html._blocks calls Tag.find() at every level (bs4 walks to the last descendant
+    html-nesting and html-unclosed were quadratic in nesting depth until html._limit_depth
+    flattened markup nested deeper than 80 tags (fixed 04:10): html._blocks calls Tag.find() at every level (bs4 walks to the last descendant
     first), and html._score_candidates / _link_density call get_text() on every candidate <p>,
     each holding the rest of the page when tags are left open: "<p><b><i>“open " x 5,000
     (75 KB) takes ~48 s, 8,000 nested <div> ~5 s. An earlier run (03:20
