@@ -989,6 +989,8 @@ _LABEL_BEFORE = LABEL_VERBS | {"as", "word", "words", "term", "phrase", "called"
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     blocks = blocks_of(text, paragraphs)
     spans = pair_marks(text, blocks)
+    tok_iter = _TOK.finditer
+    rule_fns = [r[1] for r in SPEAKER_RULES]
     out: list[Quote] = []
     prev: Found | None = None
     prev_block = -1
@@ -1006,11 +1008,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev_any, prev_ended = None, True
         # left: the sentence before the opening mark (after the previous span in the block)
         ls = _sentence_start(text, max(last_close, sp.open_s - 200, bs), sp.open_s)
-        left = tokens(text, ls, sp.open_s)
+        left = [Tok((m.group(), m.start(), m.end())) for m in tok_iter(text, ls, sp.open_s)]
         left = _left_trim(left, text, sp)
         nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
         right_end = _sentence_stop(text, sp.close_e, min(be, sp.close_e + 250, nxt_open))
-        right = _right_trim(tokens(text, sp.close_e, right_end))
+        right = _right_trim([Tok((m.group(), m.start(), m.end())) for m in tok_iter(text, sp.close_e, right_end)])
         block_start = sp.open_s - bs <= 3 and not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
         intro = []
         if block_start and sp.block > 0:
@@ -1019,11 +1021,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 intro = _left_trim(tokens(text, max(pbs, pbe - 400), pbe), text, None)
         qt0 = text[sp.open_e:sp.close_s].rstrip("\"'\u201d\u2019 ")
         c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
-                ends_sentence=qt0[-1:] in ("." , "!", "?"), prev_any=prev_any,
-                same_sentence=prev_any is not None and not prev_ended and ls <= last_close,
-                recent=recent, recent_block=recent_block)
+                qt0[-1:] in ("." , "!", "?"), prev_any,
+                prev_any is not None and not prev_ended and ls <= last_close,
+                recent, recent_block)  # positional: ends_sentence, prev_any, same_sentence, recent...
         found = None
-        for _name, fn, _ex in SPEAKER_RULES:
+        for fn in rule_fns:
             found = fn(c)
             if found:
                 break
