@@ -304,7 +304,6 @@ _new = tuple.__new__  # Tok(...) without the keyword-argument wrapper: tokens ar
 # Recently tokenised windows: (text, s, e, tokens, token starts), newest last. A cache, not
 # state: _toks(text, s, e) is always what _tokenize(text, s, e) gives.
 _RECENT: list = []
-_MIN_WINDOW = 48  # a fresh window reaches this far back: the subject rules ask for it next
 
 
 def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
