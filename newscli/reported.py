@@ -307,24 +307,38 @@ _RECENT: list = []
 
 
 def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
-    """The tokens of text[s:e]. The rules of one cue look at nested windows ending at the
-    cue (the comma before it, 48 characters, the subject phrase): tokenise once, slice after.
-    A window inside a tokenised one has the same tokens except where its edges cut a token:
-    the cut token is tokenised again from the edge (a token is a maximal match, so the
-    pieces of a cut token end where it ends, and every token after it is the same)."""
+    """The tokens of text[s:e], as _tokenize gives them. The rules of one cue look at
+    overlapping windows before it (from the comma before it, 48 characters, 140, the subject
+    phrase): each character is tokenised about once, the rest is sliced from earlier windows.
+
+    Two facts make that exact. Inside a tokenised window, a window has the same tokens except
+    where its edges cut one (a token is a maximal match: the pieces of a cut token end where
+    it ends, and every token after it is the same). And no token holds a space, so after a
+    space two windows that both reach it have the same tokens: a window reaching further left
+    than a tokenised one is the new part up to the first space of the old one, plus the old
+    tokens after that space."""
     if s >= e:
         return ()
     for w in reversed(_RECENT):
         if w[0] is text and w[1] <= s and e <= w[2]:
-            toks, starts = w[3], w[4]
+            return _slice(text, w[3], w[4], s, e)
+    toks = None
+    for w in reversed(_RECENT):
+        if w[0] is text and s < w[1] < e <= w[2]:
+            sp = _SPACE.search(text, w[1], e)
+            if sp is not None:
+                toks = _tokenize(text, s, sp.start()) + _slice(text, w[3], w[4], sp.start(), e)
             break
-    else:
-        lo = s
-        toks = _tokenize(text, lo, e)
-        starts = [tk.s for tk in toks]
-        if len(_RECENT) >= 8:
-            del _RECENT[0]
-        _RECENT.append((text, lo, e, toks, starts))
+    if toks is None:
+        toks = _tokenize(text, s, e)
+    if len(_RECENT) >= 8:
+        del _RECENT[0]
+    _RECENT.append((text, s, e, toks, [tk.s for tk in toks]))
+    return toks
+
+
+def _slice(text: str, toks: tuple[Tok, ...], starts: list[int], s: int, e: int) -> tuple[Tok, ...]:
+    """The tokens of text[s:e] from those of a window around it."""
     i = bisect.bisect_left(starts, s)
     j = bisect.bisect_left(starts, e, i)
     if i > 0 and toks[i - 1].e > s:  # a token cut by the left edge
@@ -337,6 +351,9 @@ def _toks(text: str, s: int, e: int) -> tuple[Tok, ...]:
     if j > i and toks[j - 1].e > e:  # a token cut by the right edge
         return head + toks[i:j - 1] + _tokenize(text, toks[j - 1].s, e)
     return head + toks[i:j] if head else toks[i:j]
+
+
+_SPACE = _lazy("_SPACE", r"\s")
 
 
 # ------------------------------------------------------------------ sentences
