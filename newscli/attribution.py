@@ -278,13 +278,14 @@ def all_mentions(idx: Index) -> list:
             # another person sharing the surname; only people keep its mentions
             owners[sur] = [p for p in ps if p.person]
     text, out = idx.text, []
+    get = owners.get
     for m in _CAPWORD.finditer(text):
-        w = m.group()
-        ps = owners.get(w)
+        w = m[0]
+        ps = get(w)
         if ps is None:
-            if not w.endswith(_POSS_ENDS):
+            if w[-1] not in "s'\u2019" or not w.endswith(_POSS_ENDS):
                 continue
-            ps = owners.get(_POSS.sub("", w))  # "Trump's"
+            ps = get(_POSS.sub("", w))  # "Trump's"
             if ps is None:
                 continue
         k = m.start()
