@@ -294,10 +294,11 @@ class Tok(NamedTuple):
     t: str
     s: int
     e: int
+    low: str  # t.lower(): the rules compare lower-case words, many times per token
 
 
 def _tokenize(text: str, s: int, e: int) -> tuple[Tok, ...]:
-    return tuple([_new(Tok, (m[0], m.start(), m.end())) for m in _TOK.finditer(text, s, e)])
+    return tuple([_new(Tok, (w, m.start(), m.end(), w.lower())) for m in _TOK.finditer(text, s, e) for w in (m[0],)])
 
 
 _new = tuple.__new__  # Tok(...) without the keyword-argument wrapper: tokens are hot
@@ -478,15 +479,15 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
     i = len(toks) - 1
     # skip auxiliaries, adverbs, verb chains and time phrases: "on Tuesday also said"
     while i >= 0:
-        low = toks[i].t.lower()
+        low = toks[i].low
         if low in _BE and i == len(toks) - 1:
             return None  # "was told", "is expected": a passive names no speaker here
-        if low == "to" and not (i > 0 and (toks[i - 1].t.lower() in CHAIN or toks[i - 1].t.lower() in ("on", "want",
+        if low == "to" and not (i > 0 and (toks[i - 1].low in CHAIN or toks[i - 1].low in ("on", "want",
                                                                                                   "wants", "wanted"))):
             return None  # "pressure on the administration to call for": an infinitive, no speaker
         if low in AUX or low in CHAIN or low in TIME_WORDS:
             i -= 1
-        elif low in ("on", "last", "this", "late", "early") and i + 1 < len(toks) and toks[i + 1].t.lower() in TIME_WORDS:
+        elif low in ("on", "last", "this", "late", "early") and i + 1 < len(toks) and toks[i + 1].low in TIME_WORDS:
             i -= 1
         else:
             break
@@ -495,7 +496,7 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
     if i < 0:
         return None
     end = toks[i].e
-    low = toks[i].t.lower()
+    low = toks[i].low
     if cut and (low in ("and", "but", "who") or toks[i].t in (",", ")", "\u2014", "\u2013", "--")):
         return _RETRY
     if low in ("and", "but"):  # "Democrats seized the floor and said": the sentence's subject speaks
@@ -507,7 +508,7 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
         if k < 0:
             return None
         j = _scan_np(toks, k)
-        if j is None or j == k or (j >= 0 and toks[j].t.lower() in ("what", "which", "whom", "whose", "than")):
+        if j is None or j == k or (j >= 0 and toks[j].low in ("what", "which", "whom", "whose", "than")):
             return None
         ms, me = toks[j + 1].s, toks[k].e
         return (ms, me) if _speaker_ok(text, ms, me) else None
@@ -535,8 +536,8 @@ def _subject_in(text: str, lo: int, vs: int, toks, cut: bool):
         return _RETRY  # the phrase may start before the short window (or it cut "U.S." in two)
     if j is None or j == i:
         return None
-    if j >= 0 and toks[j].t.lower() in ("what", "whom", "whose", "than", "who", "which"):
-        if toks[j].t.lower() == "what" or toks[j].t.lower() == "than":
+    if j >= 0 and toks[j].low in ("what", "whom", "whose", "than", "who", "which"):
+        if toks[j].low == "what" or toks[j].low == "than":
             return None  # "what he said was": the content is the antecedent, not a clause here
         # "a plan which he said would fail": the relative clause after the verb is the content
         start = toks[j + 1].s
@@ -567,7 +568,7 @@ def _comma_subject(text: str, toks, i: int, lo: int) -> tuple[int, int] | None:
             segs.append([])
         else:
             segs[-1].append(tk)
-    while segs and segs[0] and (segs[0][0].t.lower() in _PREP or segs[0][0].t.lower() in TIME_WORDS
+    while segs and segs[0] and (segs[0][0].low in _PREP or segs[0][0].low in TIME_WORDS
                                 or CONNECTIVES.match(segs[0][0].t + " ")):
         segs.pop(0)
     if len(segs) < 2 or not segs[0] or len(segs[0]) > 8 or sum(len(x) for x in segs) > 30:
@@ -575,15 +576,15 @@ def _comma_subject(text: str, toks, i: int, lo: int) -> tuple[int, int] | None:
     for n, seg in enumerate(segs):
         if not seg:
             return None
-        rel = seg[0].t.lower() in ("who", "which", "whose")
+        rel = seg[0].low in ("who", "which", "whose")
         for tk in seg:
-            low = tk.t.lower()
+            low = tk.low
             if not rel and (low in _BE or (low in AUX and low != "also") or low in _VERBS
                             or (n == 0 and low in BOUNDARY and low not in ("and", "of"))):
                 return None
     head = segs[0]
     ms, me = head[0].s, segs[-1][-1].e
-    if not any(tk.t[:1].isupper() or tk.t.lower() in SPEAKER_NOUNS for tk in head):
+    if not any(tk.t[:1].isupper() or tk.low in SPEAKER_NOUNS for tk in head):
         return None
     return (ms, me) if _speaker_ok(text, head[0].s, head[-1].e) else None
 
@@ -633,7 +634,7 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
         j = k + 1
     m = 0
     while k >= 0 and toks[k].t not in (",", ";", ":", "(", ")") and toks[k].t not in _MARKS \
-            and toks[k].t.lower() not in BOUNDARY and toks[k].t not in (".", "!", "?"):
+            and toks[k].low not in BOUNDARY and toks[k].t not in (".", "!", "?"):
         k -= 1
         m += 1
         if m > 8:
@@ -654,13 +655,13 @@ def _appositive(text: str, toks: list[Tok], i: int) -> tuple[int, int] | None:
 def _np_after(text: str, s: int, hi: int) -> tuple[int, int] | None:
     """A speaker phrase right after an inverted verb: ', said Jane Doe, a spokeswoman.'"""
     toks = _toks(text, s, min(hi, s + 200))
-    if toks and toks[0].t.lower() in PRONOUNS:
+    if toks and toks[0].low in PRONOUNS:
         return None  # ", said she packed ...": a clause follows; speakers are not inverted as pronouns
     words = []
     for tk in toks:
-        if tk.t in (",", ".", ";", "!", "?", ":") or tk.t in _MARKS or tk.t.lower() in BOUNDARY:
+        if tk.t in (",", ".", ";", "!", "?", ":") or tk.t in _MARKS or tk.low in BOUNDARY:
             break
-        low = tk.t.lower().rstrip(".")
+        low = tk.low.rstrip(".")
         if low in _VERBS or (low in AUX and low not in ("also", "then", "later")) or low in _BE:
             return None  # ", said Qatar has ...": a clause, so the verb was not inverted
         words.append(tk)
@@ -725,7 +726,7 @@ def _content_start(text: str, s: int, e: int) -> int:
         for c in _COMMA.finditer(text, m.end(), e):
             nxt = text.find(",", c.end(), e)
             seg = _toks(text, c.end(), nxt if nxt > 0 else e)
-            if any(tk.t.lower() in AUX or tk.t.lower() in _BE for tk in seg[1:8]):
+            if any(tk.low in AUX or tk.low in _BE for tk in seg[1:8]):
                 return c.end() if c.end() - s > 60 else s
     return s
 
@@ -889,17 +890,17 @@ def rule_after(c: Ctx) -> Found | None:
     toks = _toks(t, max(lo, k - 2), c.vs)  # from the comma on: the subject lies after it
     # walk back over the subject to the comma that ends the content
     i = len(toks) - 1
-    while i >= 0 and (toks[i].t.lower() in AUX or toks[i].t.lower() in TIME_WORDS):
+    while i >= 0 and (toks[i].low in AUX or toks[i].low in TIME_WORDS):
         i -= 1
     j = i
     n = 0
     as_clause = False
     while j >= 0 and toks[j].t not in (",", ";", ":") and not (toks[j].t in _MARKS and j > 0 and toks[j - 1].t == ","):
-        if toks[j].t.lower() == "as" and j > 0 and toks[j - 1].t == "," and n > 0 and low in SAY:
+        if toks[j].low == "as" and j > 0 and toks[j - 1].t == "," and n > 0 and low in SAY:
             as_clause = True  # "C, as the campaign manager noted."
             j -= 1
             break
-        if toks[j].t.lower() in BOUNDARY or toks[j].t in (".", "!", "?", "(", "\u2014") or toks[j].t.lower() in _VERBS:
+        if toks[j].low in BOUNDARY or toks[j].t in (".", "!", "?", "(", "\u2014") or toks[j].low in _VERBS:
             return None
         j -= 1
         n += 1
