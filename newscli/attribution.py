@@ -334,6 +334,8 @@ def gender_of(p: Person, idx: Index) -> str | None:
         if k >= 0:
             e = k + len(sur)
             m = _PRON.search(text, e, e + 150)  # the first pronoun after the mention
+            while m and _quoted(idx, m.start()) is not None:
+                m = _PRON.search(text, m.end(), e + 150)  # “She ...” inside a quote is someone else
             if m:
                 w = m.group().lower()
                 if w in MALE_WORDS:

@@ -237,3 +237,10 @@ def test_a_subject_in_the_pronouns_paragraph_outranks_an_earlier_speaker():
          "“Our inspectors checked every bolt,” Ortega said.\n\n"
          "Brenner almost seemed to agree. “The bridge will reopen on Monday,” he said.")
     assert names(t)[-1].endswith("Carl Brenner")
+
+
+def test_a_pronoun_inside_a_quotation_is_no_gender_signal():
+    # "She" inside the quote is about someone else, not a sign that Whitfield is a woman
+    t = ("Councilman Tom Reyes spoke first. Jordan Whitfield then rose. Whitfield said, “She has no "
+         "plan for the budget.”\n\n“We need one by June,” he said.")
+    assert names(t)[-1] == "Jordan Whitfield"
