@@ -260,6 +260,10 @@ _STOP = _lazy("_STOP", r"[;, \t](?:(?<=;)"
                    r"whereas|where|" + "|".join(sorted(PARTICIPLES)) + r")\b"
                    r"|[ \t]+" + _AND_CUE + r"|[ \t]+for[ \t]+(?:instance|example)\b)"
                    r"|(?<=[ \t])[ \t]*(?:(?:--|\u2014)[ \t]+(?:he|she|they)[ \t]+(?:said|says)\b"
+                   # the subject's next speech act: "... passion and commitment" but argues that ..."
+                   r"|but[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|added|adds|argued|argues|noted|notes|"
+                   r"warned|warns|insisted|insists|acknowledged|acknowledges|conceded|concedes|cautioned|cautions|"
+                   r"stressed|stresses|explained|explains|admitted|admits)\b"
                    r"|" + _AND_CUE +
                    # a dash opening the writer's aside: "... — as long as it comes with ..."
                    r"|(?:\u2014|--|-)[ \t]+(?:and|but|as|except|which|who|while|though|even|including|not)\b))")

@@ -81,6 +81,11 @@ CASES = [
      "she closed early on Friday", "Maria Diaz"),
     ("Unemployment fell to 4 percent in May, the lowest level in a decade, according to the Labor Department.",
      "Unemployment fell to 4 percent in May, the lowest level in a decade", "the Labor Department"),
+    # "but" + a speech verb opens the subject's next report, not more of this one
+    ("The mayor said the budget was balanced but warned that reserves were running thin.",
+     "the budget was balanced", "The mayor"),
+    ("Ms. Lopez said the clinic would stay open but conceded that staff were hard to find.",
+     "that staff were hard to find", "Ms. Lopez"),
 ]
 
 
