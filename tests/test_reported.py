@@ -86,6 +86,11 @@ CASES = [
      "the budget was balanced", "The mayor"),
     ("Ms. Lopez said the clinic would stay open but conceded that staff were hard to find.",
      "that staff were hard to find", "Ms. Lopez"),
+    # the writer's gloss on the remark is not part of it
+    ("Perez said the city would not back down on the zoning plan, a swipe at the developers who sued.",
+     "the city would not back down on the zoning plan", "Perez"),
+    ("The union said the deal fell short of its demands, in an apparent reference to the pension cuts.",
+     "the deal fell short of its demands", "The union"),
 ]
 
 
