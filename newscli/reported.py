@@ -782,7 +782,8 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
         if not m:
             return e  # no object we can delimit: no content
         p = m.end()
-    if text[p:p + 12].split(" ", 2)[1:2] and text[p:p + 12].split(" ", 2)[1] in _PREP | TIME_WORDS:
+    second = text[p:p + 12].split(" ", 2)[1:2]
+    if second and second[0] in _PREP_TIME:
         m = _TELL_THAT.match(text, p, e)
         if m:  # "said in a radio interview on Sunday that ...": the content starts at "that"
             return m.start(1)
@@ -801,6 +802,7 @@ def _skip_forward(text: str, p: int, e: int, verb: str, comma: bool = True) -> i
     return p
 
 
+_PREP_TIME = _PREP | TIME_WORDS
 _GAP = _lazy("_GAP", r",?[ \t\r\n\u00a0]+")
 _ASK_WH = _lazy("_ASK_WH", r"(?:[ \t]+[\w\u2019'.-]+){0,5}?[ \t]+(whether|if|why|what|how|when|where|who|to)\b")
 _TO_ON = _lazy("_TO_ON", r"[ \t]+(?:to|on)\b")
