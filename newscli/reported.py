@@ -1314,6 +1314,14 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
 
 def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Quote]:
     """All quotes of the article: the marked ones (some merged into mixed spans) plus indirect ones."""
+    try:
+        return _find_reported(text, paragraphs, marked)
+    finally:  # the caches hold slices of this text: let it go with the call (a 20 MB story...)
+        _speaker_ok.cache_clear()
+        _RECENT.clear()
+
+
+def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Quote]:
     if not paragraphs:
         paragraphs = [Paragraph(0, len(text))]
     found = find_indirect(text, paragraphs, marked)

@@ -295,3 +295,11 @@ def test_any_text_gives_valid_ordered_spans_and_keeps_every_mark(pieces):
             assert text[q.speaker.mention_start:q.speaker.mention_end] == q.speaker.mention
     for m in marked:  # a marked quote is kept or sits inside a mixed quote
         assert any(q is m or (q.kind == "mixed" and q.start <= m.start and m.end <= q.end) for q in qs)
+
+
+def test_caches_do_not_keep_the_text_after_the_call():
+    from newscli import reported
+
+    text = "The mayor said the bridge would reopen next week, officials said.\n"
+    reported.find_reported(text, [], [])
+    assert reported._speaker_ok.cache_info().currsize == 0 and not reported._RECENT
