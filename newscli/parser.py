@@ -11,6 +11,7 @@ No I/O, no global state, no printing. The stages hand typed values to each other
 from __future__ import annotations
 
 import hashlib
+import re
 
 from . import attribution, quotes, reported, structure
 from .models import Article, Source
@@ -32,10 +33,15 @@ def looks_like_html(text: str, path: str | None = None) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<html" in head and "<head" in head)
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse(text: str, path: str | None = None) -> Article:
     """Parse one story (plain text or a saved web page) into an Article."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:  # old Mac line ends: a lone CR becomes LF (same length, offsets hold)
+        text = _LONE_CR.sub("\n", text)
     digest = sha256(text)
     source = Source(path=path, sha256=digest, format="text", size=len(text))
     if looks_like_html(text, path):

@@ -86,12 +86,7 @@ def _decodes_cp1252(data: bytes) -> bool:
         return False
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
-
-
 def _check_text(text: str, path: str) -> str:
-    if "\r" in text:
-        text = _LONE_CR.sub("\n", text)
     if not text.strip():
         raise InputError(path, "empty file" if not text else "only whitespace, no story")
     if "\x00" in text:

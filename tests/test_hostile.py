@@ -478,3 +478,13 @@ def test_fifo_in_a_folder_does_not_hang_the_batch(tmp_path, db):
     assert r.stderr.splitlines()[0] == \
         f"newscli: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO, socket or device)"
     assert len(Store(db).articles()) == 1
+
+
+def test_parse_itself_reads_lone_cr_line_ends():
+    from newscli import parse
+
+    text = "Port talks stall\r\rROTTERDAM (AP) — Talks stalled.\r\r“We wait,” said Ann Lee.\r"
+    art = parse(text)
+    assert art.headline == "Port talks stall" and art.dateline.place == "ROTTERDAM"
+    assert len(art.text) == len(text)
+    assert [q.text for q in art.quotes] == ["We wait,"]
