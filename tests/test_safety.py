@@ -49,6 +49,7 @@ def hostile_record(tag: str = "") -> dict:
     p = PAYLOAD + tag
     text = f"{p}\n\n“{p} quote,” said {p}.\n\nA plain paragraph.\n"
     rec = parse(text, path="story.txt").to_dict()
+    text = rec["text"]  # parse() turns the lone CR into LF (same length)
     qs = text.index("“") + 1
     qe = text.index(" quote,”") + len(" quote,")
     speaker = {"name": p, "mention": p, "title": p, "mention_start": None, "mention_end": None,
