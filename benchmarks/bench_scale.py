@@ -721,7 +721,12 @@ def main() -> None:
 
     import newscli
 
+    if args.output:
+        args.output = str(Path(args.output).resolve())
     bench = Bench(args)
+    # run everything from the work folder: `python -m newscli...` puts the current folder first
+    # on sys.path, and from the repo that would pick up its work tree instead of --src
+    os.chdir(bench.work)
     where = Path(newscli.__file__).resolve().parent.parent
     head = (f"newscli {newscli.__version__} ({_git_rev(where)}, from {where}), Python {platform.python_version()}, "
             f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, "
