@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 # Words that come before a name without being part of it ("President Biden", "Sen. Warren").
@@ -23,12 +24,24 @@ _WORD = re.compile(r"[\w'’-]+")
 
 def fold(s: str | None) -> str:
     """Lowercase without accents, for matching: "Zelenskyy" ~ "zelenskyy", "José" ~ "jose"."""
-    s = unicodedata.normalize("NFKD", s or "")
+    s = s or ""
+    if s.isascii():
+        return s.lower()
+    s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple:
+    return tuple(_name_tokens_uncached(name))
 
 
 def name_tokens(name: str) -> list[str]:
     """A person's name without leading honorifics: "President Joe Biden" -> [joe, biden]."""
+    return list(_name_tokens(name))
+
+
+def _name_tokens_uncached(name: str) -> list[str]:
     toks = [t.strip("'’-") for t in _WORD.findall(fold(name))]
     toks = [t for t in toks if t]
     while toks and toks[0].rstrip(".") in HONORIFICS:

@@ -49,16 +49,30 @@ try:  # orjson parses and writes several times faster; plain json works the same
     import orjson
 
     def _loads(data: bytes) -> Any:
-        return orjson.loads(data)
+        return _gc_paused(orjson.loads, data)
 
     def _dumps(obj: Any) -> bytes:
         return orjson.dumps(obj)
 except ImportError:  # pragma: no cover - depends on the environment
     def _loads(data: bytes) -> Any:
-        return json.loads(data)
+        return _gc_paused(json.loads, data)
 
     def _dumps(obj: Any) -> bytes:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _gc_paused(fn, data):
+    """Decode with the cycle collector paused: a JSON tree has no cycles, and with the
+    collector on it runs again and again over everything decoded so far."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return fn(data)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class DatabaseError(Exception):
@@ -257,6 +271,14 @@ class Store:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path).expanduser() if path else default_path()
         self._db: TinyDB | None = None
+        self._kept = None  # (file identity after our last commit, db, storage)
+
+    def _identity(self):
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     # ------------------------------------------------------------------ reading
     def _open(self) -> TinyDB:
@@ -270,7 +292,8 @@ class Store:
 
     def articles(self) -> list[dict]:
         """Every article record, in the order they were stored."""
-        return list(self._open().table(ARTICLES).all())
+        self._open()
+        return list(self._storage.data.get(ARTICLES, {}).values())
 
     def get(self, ident: str) -> dict:
         """The article whose id starts with ident; LookupError with a message otherwise."""
@@ -303,7 +326,11 @@ class Store:
             raise DatabaseError(f"{self.path}: cannot lock the database ({e.strerror or e})") from None
         try:
             self._remove_stale_temps()
-            self._db = None  # always re-read under the lock: another process may have written
+            kept, self._kept = self._kept, None
+            if kept is not None and kept[0] is not None and kept[0] == self._identity():
+                self._db, self._storage = kept[1], kept[2]  # the file is still the one we wrote
+            else:
+                self._db = None  # re-read under the lock: another process may have written
             db = self._open()
             if META not in self._storage.data:
                 db.table(META).insert(_new_meta()["1"])
@@ -313,6 +340,7 @@ class Store:
             except OSError as e:
                 raise DatabaseError(f"{self.path}: cannot write the database ({e.strerror or e}); "
                                     "nothing was changed") from None
+            self._kept = (self._identity(), self._db, self._storage)
         finally:
             self._db = None
             lock.release()
