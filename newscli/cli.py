@@ -128,6 +128,19 @@ def log(msg: str) -> None:
         err(msg)
 
 
+TABLE_ROWS = 200  # a table shows this many rows unless --limit says otherwise
+
+
+def _print_table(make, rows: list, limit: Optional[int]) -> None:
+    """A listing as a table: without --limit, the first TABLE_ROWS rows and a note of the rest
+    (thousands of rows help nobody on a terminal, and drawing them takes seconds)."""
+    shown = rows if limit else rows[:TABLE_ROWS]
+    table = make(shown)
+    if len(rows) > len(shown):
+        table.caption = f"… {len(rows) - len(shown)} more: --limit N to see more, --json for all"
+    _out_console().print(table)
+
+
 def _print_json(rows) -> None:
     from .export import write_json
 
@@ -391,7 +404,7 @@ def articles(
             return
         from .render import articles_table
 
-        _out_console().print(articles_table(rows))
+        _print_table(articles_table, rows, limit)
 
 
 @app.command()
@@ -452,7 +465,7 @@ def quotes(
             return
         from .render import quotes_table
 
-        _out_console().print(quotes_table(rows))
+        _print_table(quotes_table, rows, limit)
 
 
 @app.command()
@@ -474,7 +487,7 @@ def speakers(
             return
         from .render import speakers_table
 
-        _out_console().print(speakers_table(rows))
+        _print_table(speakers_table, rows, limit)
 
 
 @app.command()

@@ -357,3 +357,16 @@ def test_unreadable_database_is_an_error_and_left_untouched(tmp_path, story):
         assert r.exit_code == 2
         assert str(db) in r.stderr and "Traceback" not in r.output
     assert db.read_bytes() == before
+
+
+def test_tables_show_the_first_rows_and_say_how_many_more(db, tmp_path, monkeypatch):
+    import newscli.cli as cli
+
+    monkeypatch.setattr(cli, "TABLE_ROWS", 2)
+    for i in range(4):
+        write_story(tmp_path, f"s{i}.txt", f"Story number {i}")
+    ingest(db, *sorted(tmp_path.glob("s*.txt")))
+    out = run("articles", "--db", db).stdout
+    assert out.count("Story number") == 2 and "2 more" in out
+    assert run("articles", "--db", db, "--limit", "3").stdout.count("Story number") == 3
+    assert len(json.loads(run("articles", "--db", db, "--json").stdout)) == 4
