@@ -131,11 +131,17 @@ def log(msg: str) -> None:
 TABLE_ROWS = 200  # a table shows this many rows unless --limit says otherwise
 
 
-def _print_table(make, rows: list, limit: Optional[int]) -> None:
-    """A listing as a table: without --limit, the first TABLE_ROWS rows and a note of the rest
-    (thousands of rows help nobody on a terminal, and drawing them takes seconds)."""
+def _print_listing(rows: list, as_json: bool, table: str, limit: Optional[int]) -> None:
+    """A listing as JSON (every row), or as the named render table: without --limit, the
+    first TABLE_ROWS rows and a note of the rest (thousands of rows help nobody on a
+    terminal, and drawing them takes seconds)."""
+    if as_json:
+        _print_json(rows)
+        return
+    from . import render
+
     shown = rows if limit else rows[:TABLE_ROWS]
-    table = make(shown)
+    table = getattr(render, table)(shown)
     if len(rows) > len(shown):
         table.caption = f"… {len(rows) - len(shown)} more: --limit N to see more, --json for all"
     _out_console().print(table)
@@ -398,13 +404,8 @@ def articles(
     from .query import article_rows
 
     with guard():
-        rows = article_rows(_store(db).articles(), search, limit if (limit or as_json) else None)
-        if as_json:
-            _print_json(rows)
-            return
-        from .render import articles_table
-
-        _print_table(articles_table, rows, limit)
+        rows = article_rows(_store(db).articles(), search, limit)
+        _print_listing(rows, as_json, "articles_table", limit)
 
 
 @app.command()
@@ -460,12 +461,7 @@ def quotes(
     with guard():
         rows = quote_rows(_store(db).articles(), speaker, article, search,
                           kind.value if kind else None, limit)
-        if as_json:
-            _print_json(rows)
-            return
-        from .render import quotes_table
-
-        _print_table(quotes_table, rows, limit)
+        _print_listing(rows, as_json, "quotes_table", limit)
 
 
 @app.command()
@@ -482,12 +478,7 @@ def speakers(
 
     with guard():
         rows = speaker_rows(_store(db).articles(), limit)
-        if as_json:
-            _print_json(rows)
-            return
-        from .render import speakers_table
-
-        _print_table(speakers_table, rows, limit)
+        _print_listing(rows, as_json, "speakers_table", limit)
 
 
 @app.command()
