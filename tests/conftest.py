@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +61,30 @@ def write_story(folder: Path, name: str, headline: str, speaker: str = "Marta Vi
     p.write_text(f"{headline}\n\nBy Jane Doe\n\nLONDON (Reuters) - Something happened on Monday.\n\n"
                  f"“{said},” {speaker} said on Monday.\n", encoding="utf-8")
     return p
+
+
+def run_on_pty(args, env=None, timeout=60) -> tuple[int, str]:
+    """Run newscli with stdout and stderr on a pseudo-terminal; return (status, all output)."""
+    master, slave = pty.openpty()
+    extra = env or {}
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm-256color", **extra}
+    if "NO_COLOR" not in extra:
+        env.pop("NO_COLOR", None)
+    p = subprocess.Popen([sys.executable, "-m", "newscli", *map(str, args)], stdin=subprocess.DEVNULL,
+                         stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        r, _, _ = select.select([master], [], [], timeout)
+        if not r:
+            p.kill()
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return p.wait(), b"".join(chunks).decode("utf-8", "replace")

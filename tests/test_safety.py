@@ -22,7 +22,7 @@ from newscli.query import article_rows, quote_rows, speaker_rows
 from newscli.render import clean, safe
 from newscli.store import Store
 
-from conftest import STORY
+from conftest import STORY, run_on_pty
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "1000", "LINES": "500"}
@@ -191,36 +191,11 @@ def test_parse_and_ingest_tables_and_errors_are_safe(tmp_path, db):
 
 def test_real_terminal_output_has_no_injected_sequences(hostile_db, tmp_path):
     """Through a pseudo-terminal, colours on: Rich styles, but nothing from the article."""
-    pty = pytest.importorskip("pty")
     for args in view_commands(hostile_db).values():
-        out = _run_in_pty(pty, [sys.executable, "-m", "newscli", *args, "--db", str(hostile_db)])
+        _, out = run_on_pty([*args, "--db", hostile_db], env={"COLUMNS": "300", "LINES": "200"})
+        out = out.replace("\r\n", "\n")  # the tty's own CRs
         assert_terminal_safe(out)
         assert "[bold red]" in out
-
-
-def _run_in_pty(pty, argv) -> str:
-    import select
-
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.environ.update({"TERM": "xterm-256color", "COLUMNS": "300", "LINES": "200"})
-        os.environ.pop("NO_COLOR", None)
-        os.execv(argv[0], argv)
-    chunks = []
-    while True:
-        r, _, _ = select.select([fd], [], [], 60)
-        if not r:
-            break
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")  # the tty's own CRs
 
 
 # ------------------------------------------------------------------ machine output

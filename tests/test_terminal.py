@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import pty
-import select
 import subprocess
 import sys
 
@@ -13,35 +11,10 @@ from rich.console import Console
 
 from newscli.render import articles_table, quotes_table
 
-from conftest import write_story
+from conftest import run_on_pty, write_story
 
 ESC = "\x1b["
 COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")
-
-
-def run_on_pty(args, env=None, timeout=60) -> tuple[int, str]:
-    """Run newscli with stdout and stderr on a pseudo-terminal; return (status, all output)."""
-    master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm-256color", **(env or {})}
-    env.pop("NO_COLOR", None) if "NO_COLOR" not in (env or {}) else None
-    p = subprocess.Popen([sys.executable, "-m", "newscli", *map(str, args)], stdin=subprocess.DEVNULL,
-                         stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
-    chunks = []
-    while True:
-        r, _, _ = select.select([master], [], [], timeout)
-        if not r:
-            p.kill()
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    return p.wait(), b"".join(chunks).decode("utf-8", "replace")
 
 
 @pytest.fixture
