@@ -86,6 +86,8 @@ def default_path() -> Path:
         return Path(env).expanduser()
     import typer
 
+    if os.environ.get("XDG_CONFIG_HOME") == "":  # the XDG spec: empty means unset (else a relative path)
+        os.environ.pop("XDG_CONFIG_HOME")
     return Path(typer.get_app_dir(APP_NAME)) / "newscli.json"
 
 

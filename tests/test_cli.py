@@ -370,3 +370,11 @@ def test_tables_show_the_first_rows_and_say_how_many_more(db, tmp_path, monkeypa
     assert out.count("Story number") == 2 and "2 more" in out
     assert run("articles", "--db", db, "--limit", "3").stdout.count("Story number") == 3
     assert len(json.loads(run("articles", "--db", db, "--json").stdout)) == 4
+
+
+def test_default_database_with_an_empty_xdg_config_home_is_not_relative(monkeypatch):
+    from newscli.store import default_path
+
+    monkeypatch.delenv("NEWSCLI_DB")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "")
+    assert default_path().is_absolute()
