@@ -86,9 +86,10 @@ def default_path() -> Path:
         return Path(env).expanduser()
     import typer
 
-    if os.environ.get("XDG_CONFIG_HOME") == "":  # the XDG spec: empty means unset (else a relative path)
-        os.environ.pop("XDG_CONFIG_HOME")
-    return Path(typer.get_app_dir(APP_NAME)) / "newscli.json"
+    folder = typer.get_app_dir(APP_NAME)
+    if not os.path.isabs(folder):  # an empty XDG_CONFIG_HOME: the XDG spec says use ~/.config
+        folder = os.path.join(os.path.expanduser("~/.config"), APP_NAME)
+    return Path(folder) / "newscli.json"
 
 
 # Migrations from schema version N to N+1, applied in order on open. Each takes and returns
