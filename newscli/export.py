@@ -13,13 +13,18 @@ from typing import IO, Iterable, Iterator
 
 from .models import Article
 
-FORMATS = ("json", "jsonl", "csv")
 CSV_FIELDS = ("article_id", "headline", "published", "section", "authors", "organization",
               "dateline_place", "source_path", "speaker", "speaker_title", "kind", "verb",
               "quote", "start", "end")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(s: str) -> str:
+    """Lone surrogates (from file names that are not UTF-8, or imported "\\ud800") cannot be
+    written as UTF-8: each becomes U+FFFD, one character for one, so offsets stay right."""
+    return _SURROGATE.sub("\ufffd", s)
 
 
 def dumps(obj) -> str:
@@ -65,7 +70,7 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
 def neutralise_cell(value) -> str:
     """A CSV cell a spreadsheet will show as text, never evaluate."""
     s = "" if value is None else str(value)
-    s = _SURROGATE.sub("\ufffd", s)  # a CSV file is written as UTF-8: no lone surrogates
+    s = no_surrogates(s)  # a CSV file is written as UTF-8
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 

@@ -17,9 +17,12 @@ from . import attribution, quotes, reported, structure
 from .models import Article, Source
 
 
+ID_LENGTH = 12  # hex digits of the SHA-256 kept as the article id (the dedup key)
+
+
 def content_id(text: str) -> str:
-    """A stable id for a text: the first 12 hex digits of its SHA-256 (the dedup key)."""
-    return sha256(text)[:12]
+    """A stable id for a text: the first ID_LENGTH hex digits of its SHA-256."""
+    return sha256(text)[:ID_LENGTH]
 
 
 def sha256(text: str) -> str:
@@ -57,7 +60,7 @@ def parse(text: str, path: str | None = None) -> Article:
     found = reported.find_reported(body, layout.paragraphs, marked)
     attribution.resolve_speakers(body, found, layout)
     return Article(
-        id=digest[:12],
+        id=digest[:ID_LENGTH],
         text=body,
         source=source,
         headline=layout.headline,

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from typing import Any, Callable, Iterable, Iterator
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from .export import no_surrogates
 from .models import PARSER_VERSION, SCHEMA_VERSION
 
 APP_NAME = "newscli"
@@ -123,9 +123,6 @@ class _BufferedAtomicStorage(Storage):
             self.dirty = False
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def encode(data: Any) -> bytes:
     """The database as UTF-8 JSON bytes.
 
@@ -140,7 +137,7 @@ def encode(data: Any) -> bytes:
 
 def _scrub(obj: Any) -> Any:
     if isinstance(obj, str):
-        return _SURROGATE.sub("\ufffd", obj)
+        return no_surrogates(obj)
     if isinstance(obj, dict):
         return {_scrub(k): _scrub(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
