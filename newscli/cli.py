@@ -58,8 +58,13 @@ def err(msg: str) -> None:
     sys.stderr.flush()
 
 
+# The global options of this run (set by the root callback): one place, like httpie's
+# Environment, so helpers do not need the click context (typer may vendor its own click).
+OPTIONS: dict = {}
+
+
 def _debug() -> bool:
-    return bool(_root_opts().get("debug"))
+    return bool(OPTIONS.get("debug"))
 
 
 @contextmanager
@@ -101,30 +106,21 @@ def _store(db: Optional[Path]):
     return Store(db)
 
 
-# The global options of this run (set by the root callback): one place, like httpie's
-# Environment, so helpers do not need the click context (typer may vendor its own click).
-OPTIONS: dict = {}
-
-
-def _root_opts() -> dict:
-    return OPTIONS
-
-
 def _out_console():
     from .render import console
 
-    return console(no_color=_root_opts().get("no_color", False))
+    return console(no_color=OPTIONS.get("no_color", False))
 
 
 def info(msg: str) -> None:
     """A human status line on stderr, unless --quiet."""
-    if not _root_opts().get("quiet"):
+    if not OPTIONS.get("quiet"):
         err(msg)
 
 
 def log(msg: str) -> None:
     """A log line on stderr with --verbose."""
-    if _root_opts().get("verbose"):
+    if OPTIONS.get("verbose"):
         err(msg)
 
 
@@ -381,7 +377,7 @@ def ingest(
                         commit()
                 commit()
         finally:
-            if not (quiet or _root_opts().get("quiet")) and rows:
+            if not (quiet or OPTIONS.get("quiet")) and rows:
                 console().print(ingest_table(rows))
         counts = {s: sum(r["status"] == s for r in rows) for s in ("added", "updated", "unchanged", "error")}
         verb = "would store" if dry_run else "stored"
@@ -434,7 +430,7 @@ def show(
         con = _out_console()
         view = article_view(rec)
         if pager and con.is_terminal and len(rec.get("text") or "") > 2000:
-            with con.pager(styles=not _root_opts().get("no_color")):
+            with con.pager(styles=not OPTIONS.get("no_color")):
                 con.print(view)
         else:
             con.print(view)
