@@ -332,7 +332,7 @@ def ingest(
 
     Example: newscli ingest samples/ stories/*.txt
     """
-    from .render import console, ingest_table
+    from .render import ingest_table
 
     rows: list[dict] = []
     failed = False
@@ -378,7 +378,7 @@ def ingest(
                 commit()
         finally:
             if not (quiet or OPTIONS.get("quiet")) and rows:
-                console().print(ingest_table(rows))
+                _out_console().print(ingest_table(rows))
         counts = {s: sum(r["status"] == s for r in rows) for s in ("added", "updated", "unchanged", "error")}
         verb = "would store" if dry_run else "stored"
         info(f"{verb} {len(rows) - counts['error']} of {len(rows)} file(s) in {store.path}: "
