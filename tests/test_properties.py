@@ -97,6 +97,22 @@ def test_record_survives_to_dict_and_back(text):
     assert Article.from_dict(rec).to_dict() == rec
 
 
+@SETTINGS
+@given(mixed)
+def test_to_dict_is_asdict_and_shares_no_list(text):
+    # to_dict is written by hand for speed: it must give exactly what dataclasses.asdict gives
+    import dataclasses
+
+    article = parse(text)
+    rec = article.to_dict()
+    assert rec == dataclasses.asdict(article)
+    rec["byline"]["authors"].append("X")
+    rec["subheadings"].append("X")
+    if rec["quotes"]:
+        rec["quotes"][0]["text"] = "changed"
+    assert article.to_dict() == dataclasses.asdict(article) != rec
+
+
 # ------------------------------------------------------------------ the output guards
 
 # any code point, lone surrogates too (file names that are not UTF-8 bring them in)
