@@ -346,6 +346,8 @@ def test_ctrl_c_at_scattered_moments_with_a_pool(tmp_path):
             proc.communicate()
             raise AssertionError("newscli hung after Ctrl-C")
         assert "Traceback" not in errs, errs
-        assert proc.returncode in (130, 0), errs  # 0: it had just finished
+        # 0: it had just finished; -SIGINT: the signal came during the interpreter's own exit,
+        # after Python stops handling it (the shell shows 130 for both 130 and -SIGINT)
+        assert proc.returncode in (130, 0, -signal.SIGINT), errs
         assert left_running(workers) == []
         assert_old_or_newer(db, old, new)
