@@ -169,8 +169,12 @@ def _parse_loose(s: str):
     return dt if dt.year > 1900 else None
 
 
+# an update label right before a date; a time or weekday may stand between them ("Updated 21:22,
+# 6 OCT 2020", "Last modified on Wed 16 Jan 2019", "Updated: 10:09am, 20 Jan, 2020")
 _UPDATED_WORDS = re.compile(r"(?:updated|modified|edited|aktualisiert|mis à jour|actualizado|revised)"
-                            r"(?:\s+(?:date|on|am|le|at))*\W*$", re.I)
+                            r"(?:\s+(?:date|on|am|le|at))*\W*"
+                            r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?\W*)?"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\W*)?$", re.I)
 
 
 def _visible_date(text: str, published_only: bool = False) -> datetime | None:
@@ -808,16 +812,22 @@ def from_visible(soup, text: str = "", site: str | None = None) -> Meta:
     return meta
 
 
-def _visible_published(soup, text: str = "") -> str | None:
-    """A publication date as the page shows it: in an element whose class says date/posted/
-    byline, else in a short line just under the <h1>, else at the top of the article text."""
+def _date_boxes(soup):
+    """Texts of the short elements whose class or id says date/posted/byline, in page order
+    (not in comments, sidebars or the masthead)."""
     for el in _attr_matching(soup, _DATE_ATTR, limit=80):
         if el.name in ("script", "style", "body", "html", "article", "main") or _in_boilerplate(el) \
                 or _in_masthead(el):
             continue
         t = el.get_text(" ", strip=True)
-        if not t or len(t) > 200:
-            continue
+        if t and len(t) <= 200:
+            yield t
+
+
+def _visible_published(soup, text: str = "") -> str | None:
+    """A publication date as the page shows it: in an element whose class says date/posted/
+    byline, else in a short line just under the <h1>, else at the top of the article text."""
+    for t in _date_boxes(soup):
         dt = _visible_date(t, published_only=True)
         if dt:
             return dt.date().isoformat()
@@ -837,6 +847,18 @@ def _visible_published(soup, text: str = "") -> str | None:
                     return dt.date().isoformat()
     if text:
         return _leading_date(text.split("\n\n", 1)[0][:200])
+    return None
+
+
+def _visible_updated(soup) -> str | None:
+    """An update date as the page's date boxes show it ("Updated May 06, 2019")."""
+    for t in _date_boxes(soup):
+        for _name, rx in _VISIBLE_DATES:
+            m = rx.search(t)
+            if m and _UPDATED_WORDS.search(t[max(0, m.start() - 40):m.start()]):
+                dt = _visible_date(m.group(0))
+                if dt:
+                    return dt.date().isoformat()
     return None
 
 
@@ -1488,6 +1510,20 @@ def _pick_date(cands: list[str | None], ceiling: date | None) -> str | None:
     return None
 
 
+def _reissued(published: str | None, shown_update: str | None, ceiling: date | None) -> str | None:
+    """A page whose only shown date is an update ("Updated May 06, 2019": recipes, guides,
+    evergreen articles re-dated at each revision) and no publication date at all: the shown date
+    is the one readers get, and it replaces an older machine stamp (a CMS creation date, a
+    placeholder 1 January). Only a later day than the machine one, never past the page's evidence.
+    A page with no machine date gets none from this: "Last updated" on a service or reference
+    page dates its upkeep, not a publication. The caller checks that no publication date is
+    shown (then that one stands)."""
+    day, shown = _day(published), _day(shown_update)
+    if day is None or shown is None or shown <= day or (ceiling and shown > ceiling + timedelta(days=1)):
+        return published
+    return shown_update
+
+
 # ---------------------------------------------------------------- the whole page
 
 def _soup(html: str):
@@ -1566,6 +1602,8 @@ def extract(html: str) -> Page:
     published = _pick_date([ld.published, og.published, named.published, tm.published, from_url,
                             scripted.published, vis.published], ceiling)
     published = _prefer_local(published, [from_url, tm.published, vis.published])
+    if not vis.published:
+        published = _reissued(published, _visible_updated(soup), ceiling)
     updated = _pick_date([ld.updated, og.updated, named.updated, tm.updated], None)
     if updated and published and _day(updated) < _day(published):
         updated = None

@@ -5,6 +5,7 @@ All pages here are small, made up for the tests (no publisher's text).
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -257,6 +258,43 @@ def test_visible_date_under_the_headline():
 def test_visible_update_date_is_not_a_publication_date():
     body = '<h1>Replacement buses</h1><p class="lastupdated">Last updated: 13 July 2020</p>' + STORY
     assert H._visible_published(soup(page(body=body))) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 21:22, 6 OCT 2020",
+    "Last modified on Wed 16 Jan 2019 06.16 EST",
+    "Updated: 10:09am, 20 Jan, 2020",
+])
+def test_update_label_reaches_past_a_time_or_weekday(line):
+    assert H._visible_date(line, published_only=True) is None
+
+
+GUIDE_HEAD = ld({"@context": "https://schema.org", "@type": "Article", "headline": "How to prune roses",
+                 "datePublished": "2016-08-29T21:54:39Z", "dateModified": "2020-10-01T13:23:47Z"})
+
+
+def test_a_page_showing_only_its_update_date_is_dated_by_it():
+    body = ('<article><h1>How to prune roses</h1><div class="author">By Dana Moss '
+            '<div class="timestamp">Updated May 06, 2019</div></div>' + STORY + "</article>")
+    assert H._visible_updated(soup(page(body=body))) == "2019-05-06"
+    assert H.extract(page(GUIDE_HEAD, body)).layout.published == "2019-05-06"
+
+
+def test_a_shown_publication_date_beats_a_shown_update():
+    body = ('<article><h1>How to prune roses</h1><ul class="meta"><li class="meta-date">August 29, 2016</li>'
+            '<li class="last-modified">Updated: May 06, 2019</li></ul>' + STORY + "</article>")
+    assert H.extract(page(GUIDE_HEAD, body)).layout.published.startswith("2016-08-29")
+
+
+@pytest.mark.parametrize("published, shown, ceiling, expected", [
+    ("2004-01-01", "2019-06-13", date(2019, 6, 13), "2019-06-13"),  # placeholder creation stamp
+    ("2020-10-06T20:22:00+00:00", "2020-10-06", None, "2020-10-06T20:22:00+00:00"),  # same day: keep the time
+    ("2019-06-13", "2018-01-01", None, "2019-06-13"),  # an 'update' older than the publication
+    ("2016-08-29", "2021-03-01", date(2020, 10, 1), "2016-08-29"),  # past the page's own evidence
+    (None, "2020-07-13", None, None),  # 'Last updated' on a page with no date: upkeep, not a publication
+])
+def test_reissued_rule(published, shown, ceiling, expected):
+    assert H._reissued(published, shown, ceiling) == expected
 
 
 def test_dateline_date_in_other_languages():
