@@ -1514,12 +1514,13 @@ def _reissued(published: str | None, shown_update: str | None, ceiling: date | N
     """A page whose only shown date is an update ("Updated May 06, 2019": recipes, guides,
     evergreen articles re-dated at each revision) and no publication date at all: the shown date
     is the one readers get, and it replaces an older machine stamp (a CMS creation date, a
-    placeholder 1 January). Only a later day than the machine one, never past the page's evidence.
-    A page with no machine date gets none from this: "Last updated" on a service or reference
-    page dates its upkeep, not a publication. The caller checks that no publication date is
-    shown (then that one stands)."""
+    placeholder 1 January). Only a later day than the machine one, and only when the page's own
+    modification stamps vouch for it (modified on or after that day: an update box of some other
+    story has no such backing). A page with no machine date gets none from this: "Last updated"
+    on a service or reference page dates its upkeep, not a publication. The caller checks that
+    no publication date is shown (then that one stands)."""
     day, shown = _day(published), _day(shown_update)
-    if day is None or shown is None or shown <= day or (ceiling and shown > ceiling + timedelta(days=1)):
+    if day is None or shown is None or shown <= day or ceiling is None or shown > ceiling + timedelta(days=1):
         return published
     return shown_update
 

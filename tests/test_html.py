@@ -291,6 +291,7 @@ def test_a_shown_publication_date_beats_a_shown_update():
     ("2020-10-06T20:22:00+00:00", "2020-10-06", None, "2020-10-06T20:22:00+00:00"),  # same day: keep the time
     ("2019-06-13", "2018-01-01", None, "2019-06-13"),  # an 'update' older than the publication
     ("2016-08-29", "2021-03-01", date(2020, 10, 1), "2016-08-29"),  # past the page's own evidence
+    ("2016-08-29", "2019-05-06", None, "2016-08-29"),  # no modification stamp vouches for the update
     (None, "2020-07-13", None, None),  # 'Last updated' on a page with no date: upkeep, not a publication
 ])
 def test_reissued_rule(published, shown, ceiling, expected):
