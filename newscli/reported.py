@@ -1257,6 +1257,42 @@ def _is_label(q: Quote) -> bool:
     return bool(q.verb) and q.verb.split()[-1].lower() in LABELS
 
 
+def _label_stays_partial(text: str, q: Quote, paragraphs: list[Paragraph], pstarts: list[int]) -> bool:
+    """A label quote is partial when the label is the whole point: "dismissed the plan as
+    'delusional'" (an "as" complement) and a sub-heading ("Mayor calls plan 'reckless'").
+    Otherwise "called the plan 'reckless'" reports a claim about its object: the object and
+    the label together are the (mixed) content."""
+    if not _is_label(q):
+        return False
+    pi = bisect.bisect_right(pstarts, q.start) - 1
+    if pi >= 0 and paragraphs[pi].kind == "subheading" and q.start < paragraphs[pi].end:
+        return True
+    vs = q.verb_start
+    if vs is None or vs >= q.start:
+        return True  # the label after its quote ("'reckless,' she called it"): no object before
+    if q.verb.lower() in ("call", "calls") and _NOUN_CALL.search(text, max(0, vs - 24), vs):
+        return True  # "a clarion call for 'revolution'": the noun, no label verb
+    between = text[vs + len(q.verb):q.start].strip(_MARKS + " \t\u00a0").lower()
+    if between in ("", "a", "an", "the"):
+        return True  # "what the judge called 'a perception problem'": the object went before
+    return _AS.search(text, vs, q.start) is not None
+
+
+_AS = _lazy("_AS", r"\bas\b")
+# "call" as a noun: after a determiner or a possessive, maybe with an adjective between
+_NOUN_CALL = _lazy("_NOUN_CALL", r"(?:\b(?:a|an|the|his|her|their|its|our|this|that)|['\u2019]s?)(?:[ \t]+[a-z-]+)?[ \t]+$")
+
+
+def _label_end(text: str, q: Quote, ce: int) -> int:
+    """A label's content ends with its quote unless a short phrase completes it ("called the
+    speech a 'critical moment' for Trump"): after ", " or another clause the writer goes on."""
+    e = q.end + 1 if text[q.end:q.end + 1] in _MARKS else q.end
+    tail = text[e:ce]
+    if q.text.endswith(",") or tail.lstrip(_MARKS).startswith((",", ";", " \u2014", " --", " -")):
+        return e
+    return ce
+
+
 def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote], used: set[int]) -> list[Quote]:
     """Partial quotes whose own cue (found by quotes.py) opens a reported clause no rule here
     matched: 'Romney's political director, said the campaign would "do daily requests" early'.
@@ -1268,7 +1304,8 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
         q = marked[k]
         k += 1
         vs = q.verb_start
-        if (k - 1) in used or q.kind != "partial" or not q.verb or vs is None or q.speaker is None or _is_label(q):
+        if (k - 1) in used or q.kind != "partial" or not q.verb or vs is None or q.speaker is None \
+                or _label_stays_partial(text, q, paragraphs, pstarts):
             continue
         after = q.end < vs < q.end + 150
         if not (q.start - 300 < vs < q.start - 1) and not after:
@@ -1294,6 +1331,10 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
             if cs > q.start:
                 continue
             ce = _content_end(text, cs, se)
+            if _is_label(q):
+                if ce <= q.start:
+                    continue  # the label's clause ended before ("called her 'weak' and said ... 'zero'")
+                ce = _label_end(text, q, ce)
         # the quotes inside the clause, this one first
         inner = [k - 1]
         while k < len(marked) and marked[k].start < ce and (k not in used):
@@ -1327,6 +1368,7 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
     found = find_indirect(text, paragraphs, marked)
     marked = sorted(marked, key=lambda q: q.start)
     mstarts = [q.start for q in marked]
+    pstarts = [p.start for p in paragraphs]
     used: set[int] = set()
     out: list[Quote] = []
     for f in found:
@@ -1342,7 +1384,8 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
         qs = [marked[i] for i in inner]
         cs, ce = f.cs, f.ce
         if qs:
-            if any(_is_label(q) for q in qs):
+            if any(not (q.verb_start is not None and cs <= q.verb_start < ce)  # a label nested in the report is part of it
+                   and _label_stays_partial(text, q, paragraphs, pstarts) for q in qs):
                 continue  # "called it 'delusional'": the quoted label stays a partial quote
             rest = _unquoted_words(text, cs, ce, qs)
             if len(rest.split()) < 2 or qs[0].start < cs:

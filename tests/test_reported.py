@@ -233,10 +233,52 @@ def test_direct_quote_is_left_alone():
     assert run(text, [q0]) == [q0]
 
 
-def test_label_quote_stays_partial():
+def test_label_quote_without_a_cue_is_left_alone():
     text = "He called the proposal \u201cdelusional.\u201d"
     q0 = _marked(text, "delusional.", mention="He")
     assert run(text, [q0]) == [q0]
+
+
+def _parsed(text: str) -> list[tuple[str, str]]:
+    from newscli.parser import parse
+    return [(q.kind, q.text) for q in parse(text).quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "called X 'Y'" says something about X: the object and the label are one mixed quote
+    ("Mayor Ann Ruiz called the stadium deal \u201ca giveaway to billionaires.\u201d\n",
+     ("mixed", "the stadium deal \u201ca giveaway to billionaires.\u201d")),
+    ("The union branded the new shift rules \u201cunsafe\u201d for night crews.\n",
+     ("mixed", "the new shift rules \u201cunsafe\u201d for night crews")),
+    # the writer goes on after a comma: not part of the label
+    ("The senator called the bill \u201ca disgrace,\u201d and her party voted against it.\n",
+     ("mixed", "the bill \u201ca disgrace,\u201d")),
+    # "as" complements and relative objects quote the label alone
+    ("The governor dismissed the audit as \u201ca political stunt.\u201d\n",
+     ("partial", "a political stunt.")),
+    ("The council funded what the auditor called \u201ca vanity project.\u201d\n",
+     ("partial", "a vanity project.")),
+    # "call" as a noun is no label verb
+    ("Her call for \u201ccalm heads\u201d went unheard in the chamber, an aide said.\n",
+     None),
+])
+def test_label_quotes(text, expected):
+    got = _parsed(text)
+    if expected is None:
+        assert not any(k == "mixed" and t.startswith(("for", "\u201ccalm")) for k, t in got), got
+    else:
+        assert expected in got, got
+
+
+def test_label_in_a_subheading_stays_partial():
+    from newscli.models import Paragraph
+    text = "Mayor calls stadium deal \u2018a giveaway\u2019"
+    q0 = _marked(text, "a giveaway", mention="Mayor")
+    q0.verb, q0.verb_start = "calls", text.index("calls")
+    qs = reported.find_reported(text, [Paragraph(0, len(text), kind="subheading")], [q0])
+    assert [(q.kind, q.text) for q in qs] == [("partial", "a giveaway")]
+    qs = reported.find_reported(text, [Paragraph(0, len(text))], [q0])
+    assert [(q.kind, q.text) for q in qs] == [("mixed", "stadium deal \u2018a giveaway\u2019")]
 
 
 def test_said_many_times_is_linear_and_valid():
