@@ -729,9 +729,20 @@ _SCRIPT_DATE = re.compile(
     r'firstPublished|first_published_at|displayDate|datePosted)"\s*:\s*"([^"]{8,40})"')
 
 
+# an author field holding a name or a short list of names: '"postedBy":"Cara Lee"', '"authors":["A B"]'
+_SCRIPT_AUTHOR = re.compile(
+    r'"(?:author|authors|authorName|author_name|postedBy|posted_by|byline|writer)"\s*:\s*'
+    r'(?:"((?:[^"\\]|\\.){2,80})"|\[\s*((?:"(?:[^"\\]|\\.){2,80}"\s*,?\s*){1,6})\])')
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
 def from_scripts(soup) -> Meta:
-    """Step 4b: publication dates in the page's inline JSON state (application/json, Next.js
-    data, JS variables): '"publishedDate":"2016-11-04T20:37:27Z"'."""
+    """Step 4b: the page's inline JSON state (application/json, Next.js data, JS variables):
+    the first publication date ('"publishedDate":"2016-11-04T20:37:27Z"'), and the author when
+    every author field there names the same people (state that also holds related stories
+    names several: then nobody)."""
+    meta = Meta()
+    groups: dict[str, list[str]] = {}
     for tag in _named(soup, "script"):
         t = str(tag.get("type") or "").lower()
         if "ld+json" in t:
@@ -739,12 +750,26 @@ def from_scripts(soup) -> Meta:
         raw = tag.string or ""
         if len(raw) > 3_000_000:
             raw = raw[:3_000_000]
-        m = _SCRIPT_DATE.search(raw)
-        if m:
-            d = _parse_date(m.group(1))
-            if d:
-                return Meta(published=d)
-    return Meta()
+        if not meta.published:
+            m = _SCRIPT_DATE.search(raw)
+            if m:
+                meta.published = _parse_date(m.group(1))
+        for m in itertools.islice(_SCRIPT_AUTHOR.finditer(raw), 50):
+            vals = [_json_string(v) for v in ([m.group(1)] if m.group(1) is not None
+                                             else _JSON_STRING.findall(m.group(2)))]
+            vals = [_clean(v) for v in vals if v and _clean(v)]
+            if vals:
+                groups.setdefault(" | ".join(sorted(_key(v) for v in vals)), vals)
+    if len(groups) == 1:
+        meta.authors = next(iter(groups.values()))
+    return meta
+
+
+def _json_string(body: str) -> str | None:
+    try:
+        return json.loads(f'"{body}"') if "\\" in body else body
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- step 5: visible byline / date
@@ -1627,7 +1652,8 @@ def extract(html: str) -> Page:
         agency_only = agency_only or clean_authors(s.authors, site, keep_agency=True)
     if not authors:
         m_by = _BY_LINE.search(text[:3000])
-        authors = vis.authors or (clean_authors([m_by.group(1)], site) if m_by else [])
+        authors = vis.authors or (clean_authors([m_by.group(1)], site) if m_by else []) \
+            or clean_authors(scripted.authors, site)  # last: the page's script state
     byline = Byline(authors=authors, organization=organization or (agency_only[0] if agency_only else None),
                     raw=", ".join(authors) or None)
 

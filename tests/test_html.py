@@ -248,6 +248,20 @@ def test_inline_json_state_date():
     assert H.from_scripts(soup(page(body=body))).published == "2016-11-04T20:37:27+00:00"
 
 
+def test_inline_json_state_author_when_every_field_agrees():
+    state = ('<script>window.__STATE__ = {"post": {"slug": "bridge-vote", "postedBy": "Nadia Okafor", '
+             '"datePosted": "April 13, 2020"}, "share": {"author": "Nadia Okafor"}};</script>')
+    m = H.from_scripts(soup(page(body=state + STORY)))
+    assert m.authors == ["Nadia Okafor"] and m.published.startswith("2020-04-13")
+    assert H.extract(page(body="<h1>Bridge vote</h1>" + state + STORY)).layout.byline.authors == ["Nadia Okafor"]
+
+
+def test_inline_json_state_naming_several_authors_gives_none():
+    state = ('<script type="application/json">{"story": {"author": "Nadia Okafor"}, '
+             '"related": [{"author": "Tom Reyes"}, {"authors": ["Ivy Chen"]}]}</script>')
+    assert H.from_scripts(soup(page(body=state + STORY))).authors == []
+
+
 # ---------------------------------------------------------------- visible dates
 
 def test_visible_date_under_the_headline():
