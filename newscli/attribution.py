@@ -80,6 +80,8 @@ class Person:
 
     @property
     def gender(self) -> str | None:
+        if self.fgender:  # "Sara Netanyahu": the first name outweighs the "he" after "Netanyahu"
+            return self.fgender
         if self.neuter > self.male + self.female:
             return "n"
         if self.male > self.female:
@@ -107,6 +109,9 @@ class Index:
     mentions: list | None = None  # (offset, Person) of every surname mention, see all_mentions
     mention_pos: list = field(default_factory=list)
     rebuilds: int = 0
+    full_at: dict = field(default_factory=dict)  # surname -> ([offsets], [full names]) of full-name runs
+    spoke_at: list = field(default_factory=list)  # sorted offsets of person speaker mentions
+    spoke_by: list = field(default_factory=list)  # the Person at each of them
 
 
 # Honorifics and one-word titles kept in front of a resolved name ("Sen. Ted Cruz").
@@ -191,6 +196,9 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             continue
         full, surname, first, run_title, prefix, hon = r
         p = idx.people.get(full)
+        at_names = idx.full_at.setdefault(surname, ([], []))
+        at_names[0].append(s0)
+        at_names[1].append(full)
         if p is None:
             p = Person(full, surname)
             idx.people[full] = p
@@ -291,11 +299,34 @@ def all_mentions(idx: Index) -> list:
         k = m.start()
         if (k and text[k - 1].isalnum()) or _quoted(idx, k) is not None:
             continue
+        if len(ps) > 1:
+            ps = (_holder(idx, ps, k),)
         for p in ps:
             out.append((k, p))
             p.at.append(k)
     idx.mentions, idx.mention_pos = out, [k for k, _ in out]
     return out
+
+
+def _holder(idx: Index, ps: list, k: int) -> Person:
+    """Which of the people sharing a surname a bare mention at k means: the one the article
+    named in full most recently ("Bobby Scott ... Scott said"), else the surname's owner;
+    an honorific's gender decides first ("Mrs. Clinton")."""
+    before = idx.text[max(0, k - 5):k].split()
+    g = _GENDER_OF_HON.get(before[-1].rstrip(".")) if before else None
+    if g:
+        fits = [p for p in ps if p.fgender == g]
+        if len(fits) == 1:
+            return fits[0]
+    at, names = idx.full_at.get(ps[0].surname, ((), ()))
+    j = bisect.bisect_right(at, k) - 1
+    while j >= 0:  # the latest full name before k that is one of these people
+        p = idx.people.get(names[j])
+        if p in ps:
+            return p
+        j -= 1
+    best = idx.by_surname.get(ps[0].surname)
+    return best if best in ps else ps[0]
 
 
 _POSS_ENDS = ("\u2019s", "'s", "\u2019", "'")
@@ -395,6 +426,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     k = bisect.bisect_left(idx.mention_pos, pos) - 1
     seen: set = set()
     para = idx.text.rfind("\n", 0, pos)  # the pronoun's paragraph starts after this
+    last, spoke_at = _last_speaker(idx, pos)
     while k >= 0 and len(seen) < 60:  # walk back over the latest mentions, each person once
         at, p = ms[k]
         k -= 1
@@ -406,9 +438,11 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         if idx.subject.get(at) is None:
             idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
         if idx.subject[at]:
+            if at > spoke_at and p is not last and last is not None and gender_of(p, idx) in (None, g):
+                last = None  # “...,” said Ruiz. Diaz disagreed. “...,” he said: Diaz
             # a subject in the pronoun's own paragraph outranks a speaker from an earlier one
             at += SUBJECT_BONUS + (PARA_BONUS if at > para else 0)
-        if p.spoke and pos - p.spoke[-1] < SPEAKER_BONUS and p.spoke[-1] < pos:
+        if p is last:  # only the latest speaker: an earlier one was cut off by it
             at += SPEAKER_BONUS
         if at <= best_at:
             continue
@@ -421,6 +455,8 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
             best, best_at = p, at
     if best is None:
         best = fallback  # no one fits the gender: the nearest person beats a bare pronoun
+    if best is not None:
+        _spoke(idx, best, pos)  # “...,” he said. “...,” he added: the chain goes on
     return (best.display if PRONOUN_PREFIX else best.name) if best else None
 
 
@@ -459,6 +495,22 @@ def _is_subject(text: str, k: int, e: int) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.)+").fullmatch
 
 SPEAKER_BONUS = 400  # chars: how far a recent speaker outranks a later passing mention
+
+
+def _last_speaker(idx: Index, pos: int) -> tuple:
+    """(person, offset) of the last speaker before pos, if at most SPEAKER_BONUS chars ago."""
+    k = bisect.bisect_left(idx.spoke_at, pos) - 1
+    if k >= 0 and pos - idx.spoke_at[k] < SPEAKER_BONUS:
+        return idx.spoke_by[k], idx.spoke_at[k]
+    return None, -1
+
+
+def _spoke(idx: Index, p: Person, pos: int) -> None:
+    """Record that p is the speaker of a mention at pos (mentions come mostly in order)."""
+    p.spoke.append(pos)
+    k = bisect.bisect_right(idx.spoke_at, pos)
+    idx.spoke_at.insert(k, pos)
+    idx.spoke_by.insert(k, p)
 
 
 _NP_PATTERNS: list = []  # (organisation, group) noun-phrase patterns, compiled on first use
@@ -525,9 +577,7 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         _new_person(idx, p)
     elif len(words) > 1 and words[0] not in p.name.split():
         return " ".join(words)  # a namesake (Bill vs Hillary Clinton): keep the given name
-    p.spoke.append(pos)
-    if sp.title and not p.prefix:
-        pass
+    _spoke(idx, p, pos)
     if len(p.name.split()) < len(words) or not EXPAND:
         return " ".join(words)
     if styled:  # the mention's own honorific or title: "Mrs. Clinton", "Justice Scalia"

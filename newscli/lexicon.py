@@ -90,6 +90,8 @@ parliament cabinet fund bank firm spokesperson statement report study poll surve
 """.split())
 
 # ---- first names with a gender: a person signal and the referent of "he" / "she" ----
+# Common given names only; names that are as often surnames in the news (Warren, Carter,
+# Graham, Taylor) or either gender (Kim, Dana, Pat, Jordan) are left out on purpose.
 MALE_FIRST_NAMES = frozenset("""
 aaron adam alan albert alex alexander andrew anthony antonio ari arnold barack ben benjamin bernie
 bernard bill billy bob bobby brad bradley brandon brett brian bruce bryan carl carlos charles charlie
@@ -103,6 +105,27 @@ nicholas orrin patrick paul pete peter phil philip ralph ray raymond reince rich
 robert roger ron ronald roy rudy russell ryan sam samuel scott sean sherrod stephen steve steven
 stuart ted terry thomas tim timothy todd tom tony travis trey troy tyler vladimir walter wayne
 william willie xi yuri zach rand rahm reid harry mitchell vince wolf jared corey kellyanne
+abdul abe abraham adrian ahmad ahmed al alberto alec alejandro alexei alfred alfredo ali allen
+alonzo alvin amir andre andres andy angelo anton arthur austin avi barry bart bashar bennie benny bert
+blake boris brendan brent brody bryce buck bud byron caleb calvin cameron cecil cedric chad chester
+chet clark claude clay clayton clifford clint clyde cole colin conor connor conrad cornelius cornell
+curt curtis cyrus dale damon darius darren darryl daryl denis denny derek derrick desmond devin dewayne
+dexter diego dimitri dirk dmitry dominic donnie drew duane dustin dwayne dwight earl edgar edmund eduardo
+edwin ehud eli elias elliot elmer emanuel emmanuel enrique erik ernest ernie ethan eugene everett ezra
+fabian felipe felix fernando fidel floyd francis francisco franklin freddie frederick gabriel garrett
+gavin geoffrey gerard gerry gilbert glen gonzalo grover gus hal hamid hank harlan harvey hassan hector
+herbert herman hosni hugh hugo hussein ike ira irving isaac ivan jacques jaime jamal javier jed jeremiah
+jerome joaquin joey johan jonah jorge josé julian julio kareem karl kelvin kent kermit khalid kurt kyle
+lamar lance lawrence leo leonard leroy les lester lionel lonnie lorenzo lou lucas luke lyndon mahmoud
+malcolm manuel marcus mario marty marvin maurice mauricio maxwell melvin micah miguel mikhail miles
+milton mo mohamed mohammad morris moses murray mustafa naftali narendra nate nathaniel neal ned nigel
+nikolai noah noel norman oliver omar orlando oscar otis owen pablo pedro percy perry pierre preston
+quentin rafael ramon randall randy raul recep reggie reginald reuben rex ricardo richie ricky robbie
+roberto rocco rod rodney rodrigo roland rolando ronnie ross ruben rudolph rupert russ salvador sammy
+sanford saul sebastian sergei sergey sergio seth shane shaun shawn sheldon shimon shinzo sid sidney
+silvio simon sonny stan stanley sterling stewart stu sylvester tad teddy terrence theo theodore thad
+tobias toby trent trevor tucker ty tyrone vernon victor viktor vincent wade wallace walt wes wesley
+wilbur willard winston woodrow wyatt yitzhak yusuf zachary zeke
 """.split()) - {"kellyanne"}
 FEMALE_FIRST_NAMES = frozenset("""
 abigail alice alison allison amanda amy andrea angela angelique ann anna anne barbara betsy beverly
@@ -110,10 +133,32 @@ brenda carly carol caroline catherine cathy cheryl christina christine claire cy
 debbie debra denise diana diane donna dorothy elaine elizabeth ellen emily emma erin eva evelyn
 gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jane janet janice
 jean jeanne jennifer jessica jill joan joanne joni josephine joyce judith judy julia julie karen kate
-katherine kathleen kathy kay kellyanne kim kimberly kirsten kristen laura lauren linda lisa
+katherine kathleen kathy kay kellyanne kimberly kirsten kristen laura lauren linda lisa
 loretta lois lori louise madeleine margaret maria marie marilyn marsha martha mary megan megyn
 melania melissa michelle michele mia nancy natalie nicole nikki olivia pam pamela patricia patty
 paula peggy rachel rebecca rita roberta rose roseann ruth sally samantha sandra sara sarah sharon
 shirley sonia stephanie susan suzanne tammy teresa theresa tina valerie vanessa victoria virginia
 wendy whitney yvonne zoe condoleezza ivanka chelsea debbie elizabeth tulsi kamala tammy
+abby ada adriana agnes aileen aisha alana alexandra alicia alisha allie alma alyssa amber amelia
+amina ana angelina anita annette antoinette arlene ashley audrey ava barb beatrice becky belinda bella
+bernadette bertha beth bethany betty bianca bonnie brandy bree brianna bridget brittany brooke camila
+camille candace candice cara carla carmen carole carolyn cassandra cecilia celeste celia charlene
+charlotte chloe christa christie christy cindy clara claudia colleen connie constance cora corinne
+courtney crystal daisy daniela danielle darlene dawn deanna delia della delores dilma dolores dora doris
+edith edna eileen elaina elena eleanor eliza ella ellie eloise elsa elsie emilia esther ethel eugenia
+eunice federica felicia fiona florence frances francesca freda gail gayle geneva genevieve georgia
+geraldine gertrude gladys glenda greta gwen gwendolyn haley harriet hazel helena hilda ilhan imelda inez
+ingrid iris isabel isabella isabelle jacqueline jana janelle janine jasmine jeanette jeanine jenna jenny
+jeri joann jocelyn jodi jody johanna jolene josefina juanita judi julianne juliet justine kaitlyn kara
+karin karina kari karla katelyn katharine kathryn katie katrina kayla kelli kellie kelsey kendra kristin
+kristina kristine krista kylie lana latoya laurie leah leila lena lila lillian lily liz liza lola lora
+loraine lorena lorraine lucia lucille lucy luisa lydia mabel madeline mae maggie mallory mandy marcia
+margarita margie mari marian marianne maribel marina marisa marissa marjorie marla marlene marta maureen
+maxine maya meg melanie melinda melody mercedes meredith michaela mildred mindy miranda miriam misty molly
+mona monica monique muriel myra nadia naomi natasha nellie nina nora norma olga omarosa paige patsy patti
+paulette pauline penelope penny phyllis polly priscilla rachael ramona raquel regina renee rhonda
+rochelle rosa rosalind rosalyn rosario rosemary roxanne ruby sabrina sadie selena serena shannon shauna
+sheila shelby shelley sherri sherry sheryl silvia simone sofia sonya sophia sophie stacey stacy stella sue
+susanna susie tamara tanya tara teri terri tess tessa thelma tiffany toni tonya tracey trisha ursula
+vera veronica vicki vickie viola violet vivian wanda wilma yolanda yulia yvette
 """.split())

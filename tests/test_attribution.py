@@ -244,3 +244,32 @@ def test_a_pronoun_inside_a_quotation_is_no_gender_signal():
     t = ("Councilman Tom Reyes spoke first. Jordan Whitfield then rose. Whitfield said, “She has no "
          "plan for the budget.”\n\n“We need one by June,” he said.")
     assert names(t)[-1] == "Jordan Whitfield"
+
+
+def test_only_the_latest_speaker_gets_the_speaker_bonus():
+    # Canova spoke too, and his name comes later ("a Canova shirt"), but Archer spoke last
+    t = ("“We will win this district,” said Tim Canova, a law professor. “We raised enough,” said "
+         "John Archer, who wore a Canova shirt. “They are doing it the hard way,” he added.")
+    assert names(t)[-1] == "John Archer"
+
+
+def test_a_pronoun_speaker_carries_on_to_the_next_he():
+    t = ("“The levee held,” said Dale Morgan, the county engineer, after a long night on the river "
+         "with his crews. Officials in Baton Rouge, including Gov. Ray Lambert, had asked for "
+         "more pumps by Friday.\n\n“We were lucky this time,” he said. “Next year we may not be,” he added.")
+    assert names(t)[-2:] == ["Dale Morgan", "Dale Morgan"]
+
+
+def test_a_first_name_decides_the_gender_of_a_shared_surname():
+    # every "Harmon ... he" is about the husband: Linda Harmon stays a woman
+    t = ("Governor Paul Harmon and his wife, Linda Harmon, toured the plant. Harmon said he liked it; "
+         "Harmon said he would return; Harmon said he was proud; Harmon said he was tired; "
+         "Harmon said he was hungry; Harmon said he was done. Linda Harmon waved at the crowd.\n\n"
+         "“We will be back in June,” she said.")
+    assert names(t)[-1] == "Linda Harmon"
+
+
+def test_a_shared_surname_means_the_person_named_in_full_last():
+    t = ("Senator Tim Walsh backed the bill in May. Later, Representative Bobby Walsh said the "
+         "district was ready. Walsh bristles at doubts.\n\n“I have raised what I needed,” he said.")
+    assert names(t)[-1].endswith("Bobby Walsh")
