@@ -15,7 +15,7 @@ from typing import Callable
 
 from .lexicon import (ANONYMOUS_NOUNS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS,
                       MALE_FIRST_NAMES, MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
-from .lexicon import CUE_VERBS
+from .lexicon import CUE_VERBS, ROLE_WORDS
 from .models import Quote, Speaker
 
 # A run of capitalized words (initials and particles allowed). It starts with a literal
@@ -109,6 +109,7 @@ class Index:
     mentions: list | None = None  # (offset, Person) of every surname mention, see all_mentions
     mention_pos: list = field(default_factory=list)
     rebuilds: int = 0
+    owners: dict = field(default_factory=dict)  # surname -> the people who bear it, see all_mentions
     full_at: dict = field(default_factory=dict)  # surname -> ([offsets], [full names]) of full-name runs
     spoke_at: list = field(default_factory=list)  # sorted offsets of person speaker mentions
     spoke_by: list = field(default_factory=list)  # the Person at each of them
@@ -138,6 +139,27 @@ def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
 _RUNS: dict = {}  # capitalized run -> its reading (pure, so shared by every article)
 
 
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+# Capitalized verbs a Title-Cased headline puts after a name ("Lindsey Graham Says ...").
+_HEADLINE_VERBS = frozenset(w.capitalize() for w in CUE_VERBS) | frozenset(
+    "Is Was Are Has Have Had Will Would Can Could Did Does Gets Got Takes Wins Won Makes Backs".split())
+
+
+def _trim_glue(words: list[str]) -> list[str]:
+    """Words glued to a name by capitalization: an owner ("National Review’s Ian Tuttle"), a
+    word before a known first name ("Billionaire Donald Trump", "Whether Hillary Clinton"), a
+    headline's verb after it ("Lindsey Graham Says")."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i][-1] in "s'\u2019" and _POSS.search(words[i]):
+            words = words[i + 1:]
+            break
+    if len(words) > 2 and words[0].lower() not in _FIRST_NAMES and words[1].lower() in _FIRST_NAMES:
+        words = words[1:]
+    while len(words) > 2 and words[-1] in _HEADLINE_VERBS:
+        words = words[:-1]
+    return words
+
+
 def _read_run(run: str):
     """What a capitalized run names: None (nothing), (surname, honorific, prefix) for
     "Mr. Pincus", or (full name, surname, first word, title, prefix, honorific)."""
@@ -151,6 +173,7 @@ def _read_run(run: str):
         if words[k].lower() in TITLE_WORDS:
             run_title, words = words[k].lower(), words[k + 1:]
             break
+    words = _trim_glue(words)
     if len(words) < 2 or not _ORGISH.isdisjoint(words):
         if hon and len(words) == 1:
             return (words[0].rstrip("."), hon, prefix)
@@ -304,7 +327,7 @@ def all_mentions(idx: Index) -> list:
         for p in ps:
             out.append((k, p))
             p.at.append(k)
-    idx.mentions, idx.mention_pos = out, [k for k, _ in out]
+    idx.mentions, idx.mention_pos, idx.owners = out, [k for k, _ in out], owners
     return out
 
 
@@ -469,13 +492,17 @@ PARA_BONUS = 400  # chars: a subject in the pronoun's own paragraph outranks an 
 
 
 def _is_subject(text: str, k: int, e: int) -> bool:
-    """Is the name at text[k:e] a sentence subject: sentence-initial (after its title words),
-    or followed by a cue verb ("Barden says", "Pate claimed")?"""
-    nxt = text[e:e + 16].split(None, 1)
+    """Is the name at text[k:e] a sentence subject: sentence-initial (after its title words,
+    "Obama pollster Cornell Belcher"), after an inverting cue verb ("said Sean Spicer") or before
+    a cue verb ("Barden says")? A name that modifies a role ("McConnell spokesman Don Stewart")
+    is not."""
+    nxt = text[e:e + 30].split(None, 2)
     if nxt and nxt[0].strip(",.").lower() in CUE_VERBS:
         return True
+    if len(nxt) > 1 and nxt[0].lower() in ROLE_WORDS and nxt[1][:1].isupper():
+        return False
     j = k
-    for _ in range(4):
+    for _ in range(6):
         while j > 0 and text[j - 1] in " \t\u00a0":
             j -= 1
         w0 = j
@@ -483,15 +510,25 @@ def _is_subject(text: str, k: int, e: int) -> bool:
             w0 -= 1
         word = text[w0:j]
         if word and word[0].isupper() and w0 < j and (not word.endswith(".") or _INITIALS(word)) \
-                or word.rstrip(".") in _HON:  # "A.E. Dick Howard": initials are part of the name
+                or word.rstrip(".") in _HON or word in ROLE_WORDS:
+            # "A.E. Dick Howard": initials are part of the name; "Florida delegate John Archer"
             j = w0
             continue
         break
     while j > 0 and text[j - 1] in " \t\u00a0":
         j -= 1
-    return j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2)
+    if j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2):
+        return True
+    m = _INVERTED(text, max(0, j - 16), j)  # “...,” said Sean Spicer
+    return bool(m) and m[1].lower() in _INVERTING
+
+_INVERTED = re.compile(r".*[,\u201d\"]\s*(\w+)$", re.S).match
 
 
+# Cue verbs that come before their subject after a quotation (“...,” said Sean Spicer); "told"
+# and "asked" are followed by their object instead, and "Earnest said Obama has" is no inversion.
+_INVERTING = frozenset("said says added adds wrote writes noted notes continued explained argued "
+                       "insisted recalled replied responded warned observed cautioned".split())
 _INITIALS = re.compile(r"(?:[A-Z]\.)+").fullmatch
 
 SPEAKER_BONUS = 400  # chars: how far a recent speaker outranks a later passing mention
@@ -557,7 +594,7 @@ def r_first_person(sp: Speaker, pos: int, idx: Index) -> str | None:
 def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     """A name: expand a surname or "Mr. Pincus" to the fullest form in the article."""
     nm = sp.name
-    if not nm:
+    if not nm or sp.group:  # "Fellow Republicans" is no person: the description rules name it
         return None
     men = (sp.mention or "").split()
     hon = men[0].rstrip(".") if men and men[0].rstrip(".") in _HON else None
@@ -566,10 +603,15 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         hon or men[0].lower() in TITLE_WORDS) else None
     words = nm.replace(".", ". ").split()
     words = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in HONORIFICS] or words
+    words = _trim_glue(words)  # "NBC’s Dante Chinni"
     surname = _POSS.sub("", words[-1]).rstrip(".,")
     if surname.lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
         surname = words[-2].rstrip(",")
     p = person_for(idx, surname, _GENDER_OF_HON.get(hon))
+    if p is not None and len(words) == 1:
+        sharing = all_mentions(idx) and idx.owners.get(surname)
+        if sharing and len(sharing) > 1:  # "Scott said": the Scott named in full last
+            p = _holder(idx, sharing, pos)
     if p is None and hon in _GENDER_OF_HON:
         return f"{men[0]} {' '.join(words)}"
     if p is None:

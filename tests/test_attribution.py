@@ -273,3 +273,56 @@ def test_a_shared_surname_means_the_person_named_in_full_last():
     t = ("Senator Tim Walsh backed the bill in May. Later, Representative Bobby Walsh said the "
          "district was ready. Walsh bristles at doubts.\n\n“I have raised what I needed,” he said.")
     assert names(t)[-1].endswith("Bobby Walsh")
+
+
+def test_a_name_after_its_role_words_is_the_subject():
+    # "Obama pollster Cornell Belcher" starts the sentence: Belcher is its subject, not Obama
+    t = ("President Barack Obama won the state easily.\n\nObama pollster Cornell Belcher, who ran the "
+         "survey, picked up the thread. “Voters wanted a change,” he said.")
+    assert names(t)[-1] == "Cornell Belcher"
+
+
+def test_a_name_modifying_a_role_is_not_the_subject():
+    t = ("Senator Mitch Powell has blocked the bill for months.\n\nPowell spokesman Don Steward would "
+         "not say when a vote might come. “I have no announcements,” he said.")
+    assert names(t)[-1] == "Don Steward"
+
+
+def test_a_name_after_an_inverted_cue_verb_is_a_subject():
+    # Spicer spoke more than a few lines before; Mike Grant, the subject before him, did not speak
+    t = ("Mike Grant opened the briefing on Tuesday. “People know who she is,” said Sean Spicer, the "
+         "party's chief strategist, at a briefing that ran long, with questions on the schedule, the "
+         "polls and the money raised in July and August, and on what the campaign would do next in "
+         "the swing states after the convention and the first of the three debates, which the "
+         "networks will carry live in prime time, with a second one two weeks later and a third "
+         "one in the last week of October.\n\n"
+         "“What matters now is change,” he said.")
+    assert names(t)[-1] == "Sean Spicer"
+
+
+@pytest.mark.parametrize("run,name", [
+    ("National Review’s Ian Tuttle", "Ian Tuttle"),
+    ("Billionaire Donald Trump", "Donald Trump"),
+    ("Whether Hillary Clinton", "Hillary Clinton"),
+    ("Lindsey Graham Says", "Lindsey Graham"),
+    ("Anna Maria Lopez", "Anna Maria Lopez"),
+])
+def test_words_glued_to_a_name_are_trimmed(run, name):
+    assert attribution._read_run(run)[0] == name
+
+
+def test_a_plural_group_speaker_is_not_a_person():
+    t = ("Fellow Republicans are urging the nominee to change course.\n\n"
+         "“People know who she is,” said Sean Spicer, the party's chief strategist, at a briefing that "
+         "ran long, with questions on the schedule, the polls and the money raised in July and August, "
+         "and on what the campaign would do next in the swing states after the convention and the "
+         "first of the three debates, which the networks will carry live in prime time, with a "
+         "second one two weeks later and a third one in the last week of October.\n\n"
+         "“What matters now is change,” he said.")
+    k = t.index("the nominee")
+    q = Quote(text="the nominee to change course", start=k, end=k + 28, kind="indirect",
+              speaker=Speaker(mention="Fellow Republicans", mention_start=0, mention_end=18))
+    qs = [q] + quotes.find_quotes(t, paragraphs(t))
+    attribution.resolve_speakers(t, qs)
+    assert qs[0].speaker.name == "Fellow Republicans"
+    assert qs[-1].speaker.name == "Sean Spicer"
