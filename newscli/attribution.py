@@ -23,7 +23,7 @@ from .models import Quote, Speaker
 # look-ahead lets the engine skip to the next capital letter (twice as fast over a story).
 _CAPRUN = re.compile(
     r"(?=[A-Z])(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
-    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,4}")
+    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,7}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
 _PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
@@ -111,6 +111,7 @@ class Index:
     rebuilds: int = 0
     owners: dict = field(default_factory=dict)  # surname -> the people who bear it, see all_mentions
     full_at: dict = field(default_factory=dict)  # surname -> ([offsets], [full names]) of full-name runs
+    quote_end: int = -1  # end of the quotation being resolved
     spoke_at: list = field(default_factory=list)  # sorted offsets of person speaker mentions
     spoke_by: list = field(default_factory=list)  # the Person at each of them
 
@@ -195,11 +196,51 @@ def _read_run(run: str):
     return (" ".join(words), surname, words[0].lower(), run_title, prefix, hon)
 
 
+_MARKED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]")
+
+
+def _quoted_spans(text: str, quotes: list[Quote]) -> list:
+    """Sorted, disjoint spans inside quotation marks: the direct and partial quotes, and the
+    marked parts of mixed ones (that Sanders is a “false choice between Clinton and Stein”)."""
+    spans = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    for q in quotes:
+        if q.kind == "mixed":
+            spans.extend(m.span() for m in _MARKED.finditer(text, max(0, q.start - 1), q.end + 1))
+    spans.sort()
+    out: list = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+_APPOS_HEADS = ROLE_WORDS | ANONYMOUS_NOUNS | GROUP_NOUNS | frozenset("""
+man woman mother father wife husband son daughter sister brother widow friend nurse worker owner
+member leader head chief fan native
+""".split())
+
+
+def _appositive_person(text: str, e: int) -> bool:
+    """Does the name ending at e take a person's appositive: an age (", 34,"), "who", or "a/an/
+    the ..." with a role word within five words (", a campaign consultant")?"""
+    if not text.startswith(", ", e):
+        return False
+    words = text[e + 2:e + 80].split(None, 7)[:7]
+    if not words:
+        return False
+    w0 = words[0].lower()
+    if w0 == "who" or w0.rstrip(",").isdigit() and w0.endswith(","):
+        return True
+    return w0 in ("a", "an", "the") and any(w.strip(",.").lower() in _APPOS_HEADS for w in words[1:6])
+
+
 def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
     """People named outside quotation marks: full names from capitalized runs, then every
     later mention of their surnames. Gender is read lazily (see ``gender_of``)."""
     idx = Index(text=text)
-    inside = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
+    inside = _quoted_spans(text, quotes)
     events = []  # (pos, Person)
     singles = []  # ("Pincus", "Mr", prefix): honorific + surname mentions
     for m in _CAPRUN.finditer(text):
@@ -250,6 +291,8 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             if w.lower() in TITLE_WORDS:
                 p.titles.add(w.lower())
                 p.person = True
+        if not p.person and _appositive_person(text, m.end()):
+            p.person = True  # "Raynard Jackson, a campaign consultant", "Ana Ruiz, 34,"
     for w, hon, prefix in singles:
         g = _GENDER_OF_HON.get(hon)
         p = person_for(idx, w, g)
@@ -450,6 +493,12 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     seen: set = set()
     para = idx.text.rfind("\n", 0, pos)  # the pronoun's paragraph starts after this
     last, spoke_at = _last_speaker(idx, pos)
+    if last is not None:  # “...,” said Ruiz. Diaz disagreed. “...,” he said: Diaz, not Ruiz
+        for j in range(bisect.bisect_right(idx.mention_pos, spoke_at), k + 1):
+            at, p = ms[j]
+            if p is not last and _subject(idx, at, p) and gender_of(p, idx) in (None, g):
+                last = None
+                break
     while k >= 0 and len(seen) < 60:  # walk back over the latest mentions, each person once
         at, p = ms[k]
         k -= 1
@@ -458,11 +507,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         if id(p) in seen:
             continue
         seen.add(id(p))
-        if idx.subject.get(at) is None:
-            idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
-        if idx.subject[at]:
-            if at > spoke_at and p is not last and last is not None and gender_of(p, idx) in (None, g):
-                last = None  # “...,” said Ruiz. Diaz disagreed. “...,” he said: Diaz
+        if _subject(idx, at, p):
             # a subject in the pronoun's own paragraph outranks a speaker from an earlier one
             at += SUBJECT_BONUS + (PARA_BONUS if at > para else 0)
         if p is last:  # only the latest speaker: an earlier one was cut off by it
@@ -489,6 +534,14 @@ EXPAND = True
 
 SUBJECT_BONUS = 400  # chars: a sentence subject outranks a later object
 PARA_BONUS = 400  # chars: a subject in the pronoun's own paragraph outranks an earlier speaker
+
+
+def _subject(idx: Index, at: int, p: Person) -> bool:
+    """_is_subject for the mention of p at offset at, computed once."""
+    s = idx.subject.get(at)
+    if s is None:
+        s = idx.subject[at] = _is_subject(idx.text, at, at + len(p.surname))
+    return s
 
 
 def _is_subject(text: str, k: int, e: int) -> bool:
@@ -543,7 +596,9 @@ def _last_speaker(idx: Index, pos: int) -> tuple:
 
 
 def _spoke(idx: Index, p: Person, pos: int) -> None:
-    """Record that p is the speaker of a mention at pos (mentions come mostly in order)."""
+    """Record that p is the speaker of a mention at pos, or of the quotation being resolved
+    when it ends later (“...” ¶ She added: the last speaker is who spoke last, however long)."""
+    pos = max(pos, idx.quote_end)
     p.spoke.append(pos)
     k = bisect.bisect_right(idx.spoke_at, pos)
     idx.spoke_at.insert(k, pos)
@@ -749,6 +804,7 @@ def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
             _prefill_name(sp)
             probe = sp
         name = None
+        idx.quote_end = q.end
         for _rule, fn, _ex in RESOLVERS:
             name = fn(probe, pos, idx)
             if name:

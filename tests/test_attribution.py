@@ -326,3 +326,44 @@ def test_a_plural_group_speaker_is_not_a_person():
     attribution.resolve_speakers(t, qs)
     assert qs[0].speaker.name == "Fellow Republicans"
     assert qs[-1].speaker.name == "Sean Spicer"
+
+
+def test_the_last_speaker_is_counted_from_the_end_of_a_long_quotation():
+    said = ("That matter is being handled by career agents and career lawyers in the department, who "
+            "follow the evidence wherever it leads, look at the law as it is written, and will make a "
+            "recommendation to me when the time is right. I have no view on the timing, and I will not "
+            "guess at one in public while the work goes on. The people doing it are professionals who "
+            "have done this for many years, and they know what they are doing.")
+    t = ("Hillary Clinton spoke to voters in the morning, and Mary Smith joined her.\n\n"
+         f"At the hearing, the attorney general, Loretta Lynch, said: “{said}”\n\n"
+         "“We will review all the facts,” she added.")
+    assert names(t)[-1] == "Loretta Lynch"
+
+
+def test_a_subject_after_the_last_speaker_takes_the_pronoun():
+    # Rubio spoke last, and his name comes again later, but Szlachta is the new subject
+    t = ("Rubio explained that the visas help companies hire, citing Canada's efforts to lure them.\n\n"
+         "Was Scott Szlachta satisfied with Rubio's response?\n\n“To a point,” he said.")
+    k = t.index("the visas")
+    q = Quote(text="the visas help companies hire", start=k, end=k + 29, kind="indirect",
+              speaker=Speaker(mention="Rubio", mention_start=0, mention_end=5))
+    qs = [q] + quotes.find_quotes(t, paragraphs(t))
+    attribution.resolve_speakers(t, qs)
+    assert qs[-1].speaker.name == "Scott Szlachta"
+
+
+def test_a_name_inside_the_marked_part_of_a_mixed_quote_is_not_a_candidate():
+    t = ("Naureen Jahangir, a nurse from Hemet, is among those who will not back the nominee.\n\n"
+         "Choosing is a “false choice between the nominee, Gary Johnson and Dr. Jill Stein,” she said.")
+    k = t.index("Choosing")
+    m = t.index("she said")
+    q = Quote(text=t[k:m - 2], start=k, end=m - 2, kind="mixed",
+              speaker=Speaker(mention="she", mention_start=m, mention_end=m + 3))
+    attribution.resolve_speakers(t, [q])
+    assert q.speaker.name == "Naureen Jahangir"
+
+
+def test_a_long_title_before_a_name_keeps_the_surname():
+    t = ("Ohio Democratic Party Chairman David Pepper called the ruling a win.\n\n"
+         "“Voters keep their rights,” Pepper said.")
+    assert names(t)[-1] == "David Pepper"
