@@ -670,6 +670,8 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     if p is None and hon in _GENDER_OF_HON:
         return f"{men[0]} {' '.join(words)}"
     if p is None:
+        if len(words) == 1 and _common_word(idx, words[0]):
+            return None  # "Delegates", "Republican": a capitalized noun, no one's name
         p = Person(" ".join(words), surname, person=True)
         _new_person(idx, p)
     elif len(words) > 1 and words[0] not in p.name.split():
@@ -680,6 +682,15 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     if styled:  # the mention's own honorific or title: "Mrs. Clinton", "Justice Scalia"
         return f"{styled} {p.name}"
     return p.name
+
+
+def _common_word(idx: Index, w: str) -> bool:
+    """Is a lone capitalized word a common noun or adjective rather than a surname: a sentence
+    word ("Republican", "Americans"), or written in lower case elsewhere in the article?"""
+    w = _POSS.sub("", w)
+    if w in _NOT_FIRST or w in _ORGISH or w.isupper():
+        return w not in _PREFIXES
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w.lower()), idx.text) is not None
 
 
 def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:

@@ -367,3 +367,16 @@ def test_a_long_title_before_a_name_keeps_the_surname():
     t = ("Ohio Democratic Party Chairman David Pepper called the ruling a win.\n\n"
          "“Voters keep their rights,” Pepper said.")
     assert names(t)[-1] == "David Pepper"
+
+
+@pytest.mark.parametrize("noun", ["Delegates", "Republican"])
+def test_a_lone_capitalized_noun_speaker_is_no_person(noun):
+    t = ("Senator Ted Cruz refused to back the nominee at the convention. Many delegates booed.\n\n"
+         f"{noun} questioned how Cruz could break his pledge.\n\n“That pledge died that day,” he said.")
+    k = t.index("how Cruz")
+    q = Quote(text="how Cruz could break his pledge", start=k, end=k + 31, kind="indirect",
+              speaker=Speaker(mention=noun, mention_start=t.index(noun), mention_end=t.index(noun) + len(noun)))
+    qs = [q] + quotes.find_quotes(t, paragraphs(t))
+    attribution.resolve_speakers(t, qs)
+    assert qs[0].speaker.name == noun
+    assert qs[-1].speaker.name.endswith("Ted Cruz")
