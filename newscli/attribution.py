@@ -15,15 +15,15 @@ from typing import Callable
 
 from .lexicon import (ANONYMOUS_NOUNS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS,
                       MALE_FIRST_NAMES, MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
-from .lexicon import CUE_VERBS, ROLE_WORDS
+from .lexicon import CUE_VERBS, ROLE_NOUNS, ROLE_WORDS
 from .models import Quote, Speaker
 
 # A run of capitalized words (initials and particles allowed). It starts with a literal
 # character class and each repetition with mandatory whitespace, so matching is linear; the
 # look-ahead lets the engine skip to the next capital letter (twice as fast over a story).
 _CAPRUN = re.compile(
-    r"(?=[A-Z])(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
-    r"(?:[ \t]+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,7}")
+    r"(?=[A-Z])(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
+    r"(?:[ \t]+(?:(?:[A-Z]\.)+|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,7}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
 _PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
@@ -287,8 +287,8 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             else:
                 p.female += 3
         # a title right before the name: "White House spokesman John Kirby"
-        for w in text[max(0, s0 - 30):s0].split()[-1:]:  # "spokesman John Kirby"
-            if w.lower() in TITLE_WORDS:
+        for w in text[max(0, s0 - 30):s0].split()[-1:]:  # "spokesman John Kirby", "pollster Daron Shaw"
+            if w.lower() in TITLE_WORDS or w.lower() in ROLE_NOUNS:
                 p.titles.add(w.lower())
                 p.person = True
         if not p.person and _appositive_person(text, m.end()):
@@ -773,22 +773,98 @@ def _prefill_name(sp: Speaker) -> None:
     sp.organization = sp.organization or m.organization
 
 
-def _inherit_unattributed(text: str, quotes: list[Quote]) -> None:
-    """A direct quote with no cue at all continues the speaker of the quote just before it
-    (marked or reported) when that one is at most a paragraph away: “...,” Ms. Ruiz said of
-    the plan.  /  “It will pass.”"""
+def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = None) -> None:
+    """A direct quote with no cue at all takes the person its lead-in sentence names (“17-year-old
+    Jared Potts echoed: “...”), else continues the speaker of the quote just before it (marked
+    or reported) when that one is at most a paragraph away: “...,” Ms. Ruiz said of the plan.
+    /  “It will pass.”"""
     last = None
     for q in sorted(quotes, key=lambda q: q.start):
-        if q.speaker is None and q.kind == "direct" and last is not None and last.speaker is not None \
-                and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1:
-            sp = last.speaker
-            q.speaker = Speaker(mention=sp.mention, mention_start=sp.mention_start, mention_end=sp.mention_end,
-                                title=sp.title, anonymous=sp.anonymous, group=sp.group,
-                                organization=sp.organization, name=None if sp.mention else sp.name)
-            q.rule = "recent-speaker"
-            q.confidence = 0.3
+        if q.speaker is None and q.kind == "direct":
+            lead = _lead_in_speaker(idx, q.start) if idx is not None else None
+            if lead is not None:
+                k, e = lead
+                hon = _HON_BEFORE(text, max(0, k - 6), k)
+                k = hon.start() if hon else k  # "Ms. Warren" keeps the article's style
+                q.speaker = Speaker(mention=text[k:e], mention_start=k, mention_end=e)
+                q.rule, q.confidence = "lead-in-name", 0.4
+            elif last is not None and last.speaker is not None \
+                    and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1:
+                sp = last.speaker
+                q.speaker = Speaker(mention=sp.mention, mention_start=sp.mention_start, mention_end=sp.mention_end,
+                                    title=sp.title, anonymous=sp.anonymous, group=sp.group,
+                                    organization=sp.organization, name=None if sp.mention else sp.name)
+                q.rule = "recent-speaker"
+                q.confidence = 0.3
         if q.speaker is not None:
             last = q
+
+
+_LEAD_END = re.compile(r"[:,][ \t\u00a0]*\n*[ \t]*[\u201c\"\u2018']*$")
+# the last sentence break before a lead-in ("Mr. Trump" and "J. Smith" break nothing)
+_SENTENCE_START = re.compile(r".*(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])"
+                             r"[.!?][\u201d\"']?\s+(?=[A-Z])|\n)", re.S)
+
+
+def _lead_in_speaker(idx: Index, start: int) -> tuple | None:
+    """(start, end) of the person a quotation's lead-in sentence names, if the sentence ends in
+    a colon or a comma: the name right before the colon ("pollster Daron Shaw: “"), else the
+    first person in the sentence ("Ms. Sherry smiled and said, “", "Jared Potts echoed: “")."""
+    text = idx.text
+    lo = max(0, start - 300)
+    end = _LEAD_END.search(text, lo, start)
+    if end is None:
+        return None
+    m = _SENTENCE_START.match(text, lo, end.start())
+    s0 = m.end() if m else lo
+    ms = all_mentions(idx)
+    i = bisect.bisect_left(idx.mention_pos, s0)
+    j = bisect.bisect_left(idx.mention_pos, end.start())
+    # an owner is no speaker: "Cameron's spokesman said: “" is the spokesman
+    people = [(k, p) for k, p in ms[i:j] if p.person and not _POSS_AFTER(text, k + len(p.surname))]
+    if not people:
+        return None
+    k, p = people[-1]
+    tail = k + len(p.surname)
+    before = [w for w in text[max(s0, k - 30):k].split() if not w[:1].isupper()]
+    if not text[tail:end.start()].strip() and not (before and before[-1].lower() in _PREPOSITIONS):
+        return k, tail  # the name ends the lead-in: "... pollster Daron Shaw: “", not "said of Mr. Rubio:"
+    for k, p in people:  # the sentence's subject: "Ms. Sherry smiled and said, “"
+        if _subject(idx, k, p):
+            return k, k + len(p.surname)
+    for k, p in people:  # "When told ..., Bush thought for a moment and said, “"
+        if _after_clause(text, k, k + len(p.surname)):
+            return k, k + len(p.surname)
+    first = _FIRST_WORDS(text, s0)
+    if first and first[1].lower() in ("he", "she"):
+        return first.span(1)  # "She retweeted a message from her adviser, Ann O'Leary, that read: “"
+    if first and first[2] and first[1].lower() in _DETERMINERS:
+        return None  # "The spokesman refused ..., adding: “": the subject is no one named
+    k, p = people[0]  # "When asked, Ms. Sherry smiled and said, “"
+    return k, k + len(p.surname)
+
+
+_HON_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t]$").search
+_NOT_VERBS = frozenset("and or of in on at to for with who whose which that as by from".split())
+
+
+def _after_clause(text: str, k: int, e: int) -> bool:
+    """Is the name at text[k:e] the subject after an opening clause: a comma before it (and its
+    honorific or title), a verb-like lower-case word after it ("..., Ms. Warren has been")?"""
+    nxt = text[e:e + 20].split(None, 1)
+    if not nxt or not nxt[0].isalpha() or not nxt[0].islower() or nxt[0] in _NOT_VERBS:
+        return False
+    before = text[max(0, k - 40):k].split()
+    while before and (before[-1][:1].isupper() and not before[-1].endswith(",")):
+        before.pop()  # "Ms.", "Sen. Maria"
+    return bool(before) and before[-1].endswith(",")
+
+
+_FIRST_WORDS = re.compile(r"\s*[\u201c\"']*(\w+)\s+([a-z]\w*)?").match
+_DETERMINERS = frozenset("the a an this that these those some many most several small large one two "
+                         "three few".split())
+_POSS_AFTER = re.compile(r"(?:\u2019s?|'s?)(?!\w)").match
+_PREPOSITIONS = frozenset("of about to for on with at from by against toward towards like than".split())
 
 
 _pronoun_led = re.compile(r"((?i:he|she|they|it|we|i))(?:[\u2019'](?:s|d|ll|ve|re|m))?(?:\s+[a-z].*)?",
@@ -800,7 +876,7 @@ def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
     if not quotes:
         return
     idx = build_index(text, quotes, layout)
-    _inherit_unattributed(text, quotes)
+    _inherit_unattributed(text, quotes, idx)
     for q in sorted(quotes, key=lambda q: (q.speaker.mention_start if q.speaker and q.speaker.mention_start is not None else q.start)):
         sp = q.speaker
         if sp is None or not sp.mention:

@@ -65,13 +65,17 @@ sheriff councilman councilwoman councilmember delegate deputy manager executive 
 secretary-general prosecutor detective inspector superintendent dean president-elect
 administrator treasurer comptroller auditor trustee provost chancellor
 """.split())
-# Lower-case words of a role written before a name ("Obama pollster Cornell Belcher", "former
-# senior adviser Jane Doe"): titles, occupations and their usual modifiers.
-ROLE_WORDS = TITLE_WORDS | frozenset("""
-former senior top longtime acting interim campaign press communications policy political national
+# Lower-case nouns of an occupation or role written right before a name ("pollster Daron Shaw").
+ROLE_NOUNS = frozenset("""
 consultant pollster activist organizer businessman businesswoman historian scientist expert researcher
 veteran voter resident supporter operative donor fundraiser physician surgeon pastor rabbi priest
-attorney-general lobbyist contractor entrepreneur investor banker developer teacher student
+lobbyist contractor entrepreneur investor banker developer teacher student
+""".split())
+# Lower-case words of a role before a name ("Obama pollster Cornell Belcher", "former senior
+# adviser Jane Doe"): titles, occupations and their usual modifiers.
+ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS | frozenset("""
+former senior top longtime acting interim campaign press communications policy political national
+attorney-general
 """.split())
 
 # ---- unnamed speakers ----

@@ -380,3 +380,23 @@ def test_a_lone_capitalized_noun_speaker_is_no_person(noun):
     attribution.resolve_speakers(t, qs)
     assert qs[0].speaker.name == noun
     assert qs[-1].speaker.name.endswith("Ted Cruz")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Senator Lisa Grant surged in the polls this week.\n\nThe timing of the surge does not surprise "
+     "Republican pollster Daron Shaw: “Voters wanted someone new.”", "Daron Shaw"),
+    ("Maureen Sherry wrote the novel after leaving the bank.\n\nWhen asked whom she supported, "
+     "Ms. Sherry smiled and said, ''I'm waiting for someone else to get in the race.''", "Maureen Sherry"),
+    ("Senator Marco Ruiz grew up in Miami.\n\nNelson Diaz, a former aide to Mr. Ruiz and now a party "
+     "chairman, said of Mr. Ruiz: ''He is very in touch with his background.''", "Nelson Diaz"),
+    ("Governor Ann Kell spoke first.\n\nJust last week, J.J. Goldberg, editor at large of a weekly "
+     "newspaper, wrote, ''We should think of the long war instead.''", "J.J. Goldberg"),
+])
+def test_an_unattributed_quote_takes_the_person_its_lead_in_names(text, speaker):
+    assert names(text)[-1].endswith(speaker)
+
+
+def test_an_owner_in_the_lead_in_is_not_the_speaker():
+    t = ("Prime Minister David Cameron met the envoy.\n\n“We disagree with him,” the spokesman said.\n\n"
+         "The spokesman refused to say whom Cameron backs, adding: “If a call is proposed we will consider it.”")
+    assert names(t)[-1] != "David Cameron"
