@@ -887,6 +887,21 @@ def _visible_updated(soup) -> str | None:
     return None
 
 
+def _written_days(soup) -> set[date]:
+    """Every day written out in the page's visible text (see VISIBLE_DATES)."""
+    from bs4 import NavigableString
+
+    text = " ".join(st for st in soup.descendants if type(st) is NavigableString
+                    and st.parent is not None and st.parent.name not in ("script", "style", "noscript"))
+    days = set()
+    for _name, rx in _VISIBLE_DATES:
+        for m in rx.finditer(text):
+            dt = _visible_date(m.group(0))
+            if dt:
+                days.add(dt.date())
+    return days
+
+
 def _leading_date(first: str) -> str | None:
     """A date that closes the story's first paragraph or is followed by a dash or a colon, as in
     a dateline ("Feb. 23, 2015 -- Life-threatening ...", "Wiesbaden, 11. November 2021"); not a
@@ -1543,7 +1558,7 @@ def _reissued(published: str | None, shown_update: str | None, ceiling: date | N
     modification stamps vouch for it (modified on or after that day: an update box of some other
     story has no such backing). A page with no machine date gets none from this: "Last updated"
     on a service or reference page dates its upkeep, not a publication. The caller checks that
-    no publication date is shown (then that one stands)."""
+    the page shows no publication date, nor the machine one anywhere (then that one stands)."""
     day, shown = _day(published), _day(shown_update)
     if day is None or shown is None or shown <= day or ceiling is None or shown > ceiling + timedelta(days=1):
         return published
@@ -1629,7 +1644,9 @@ def extract(html: str) -> Page:
                             scripted.published, vis.published], ceiling)
     published = _prefer_local(published, [from_url, tm.published, vis.published])
     if not vis.published:
-        published = _reissued(published, _visible_updated(soup), ceiling)
+        shown_update = _visible_updated(soup)
+        if shown_update and _day(published) not in _written_days(soup):
+            published = _reissued(published, shown_update, ceiling)
     updated = _pick_date([ld.updated, og.updated, named.updated, tm.updated], None)
     if updated and published and _day(updated) < _day(published):
         updated = None

@@ -300,6 +300,14 @@ def test_a_shown_publication_date_beats_a_shown_update():
     assert H.extract(page(GUIDE_HEAD, body)).layout.published.startswith("2016-08-29")
 
 
+def test_a_shown_update_does_not_replace_a_machine_date_the_page_also_shows():
+    body = ('<article><h1>How to prune roses</h1><div class="timestamp">Updated May 06, 2019</div>'
+            + STORY + "<p>This guide first ran on August 29, 2016, and our garden editors have revised it "
+            "every spring since, most recently this year.</p></article>")
+    assert H._visible_published(soup(page(body=body))) is None  # a sentence, not a date line
+    assert H.extract(page(GUIDE_HEAD, body)).layout.published.startswith("2016-08-29")
+
+
 @pytest.mark.parametrize("published, shown, ceiling, expected", [
     ("2004-01-01", "2019-06-13", date(2019, 6, 13), "2019-06-13"),  # placeholder creation stamp
     ("2020-10-06T20:22:00+00:00", "2020-10-06", None, "2020-10-06T20:22:00+00:00"),  # same day: keep the time
