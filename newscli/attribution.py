@@ -337,20 +337,30 @@ def _quoted(idx: Index, pos: int) -> int | None:
 _CAPWORD = re.compile(r"[A-Z][\w\u2019'-]+")
 
 
-def all_mentions(idx: Index) -> list:
-    """Every mention of a known person's surname outside quotations, in text order:
-    one regex pass over capitalized words, so the cost stays linear in the text."""
-    if idx.mentions is not None:
-        return idx.mentions
+def _owners(idx: Index) -> dict:
+    """surname -> the people who bear it (computed once, before any mention scan)."""
+    if idx.owners:
+        return idx.owners
     owners: dict = {}
     for p in idx.people.values():
         owners.setdefault(p.surname, []).append(p)
-        p.at = []
     for sur, ps in owners.items():
         if len(ps) > 1 and any(p.person for p in ps):
             # "Does Rubio", "Crooked Hillary Clinton": a sentence word glued to a name is not
             # another person sharing the surname; only people keep its mentions
             owners[sur] = [p for p in ps if p.person]
+    idx.owners = owners
+    return owners
+
+
+def all_mentions(idx: Index) -> list:
+    """Every mention of a known person's surname outside quotations, in text order:
+    one regex pass over capitalized words, so the cost stays linear in the text."""
+    if idx.mentions is not None:
+        return idx.mentions
+    owners = _owners(idx)
+    for p in idx.people.values():
+        p.at = []
     text, out = idx.text, []
     get = owners.get
     for m in _CAPWORD.finditer(text):
@@ -370,7 +380,7 @@ def all_mentions(idx: Index) -> list:
         for p in ps:
             out.append((k, p))
             p.at.append(k)
-    idx.mentions, idx.mention_pos, idx.owners = out, [k for k, _ in out], owners
+    idx.mentions, idx.mention_pos = out, [k for k, _ in out]
     return out
 
 
@@ -403,6 +413,8 @@ def _new_person(idx: Index, p: Person) -> None:
     once the mention list exists, the person's mentions are merged in (a bounded number)."""
     idx.people[p.name] = p
     idx.by_surname.setdefault(p.surname, p)
+    if idx.owners:
+        idx.owners.setdefault(p.surname, []).append(p)
     if idx.mentions is None or idx.rebuilds >= 50:
         return
     idx.rebuilds += 1
@@ -664,7 +676,7 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
         surname = words[-2].rstrip(",")
     p = person_for(idx, surname, _GENDER_OF_HON.get(hon))
     if p is not None and len(words) == 1:
-        sharing = all_mentions(idx) and idx.owners.get(surname)
+        sharing = _owners(idx).get(surname)
         if sharing and len(sharing) > 1:  # "Scott said": the Scott named in full last
             p = _holder(idx, sharing, pos)
     if p is None and hon in _GENDER_OF_HON:
@@ -690,7 +702,15 @@ def _common_word(idx: Index, w: str) -> bool:
     w = _POSS.sub("", w)
     if w in _NOT_FIRST or w in _ORGISH or w.isupper():
         return w not in _PREFIXES
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w.lower()), idx.text) is not None
+    text, low = idx.text, w.lower()
+    k = text.find(low)
+    while k >= 0:  # a plain scan: a regex per word would be compiled for each new word
+        e = k + len(low)
+        if (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "-")) and \
+                (e >= len(text) or not (text[e].isalnum() or text[e] == "-")):
+            return True
+        k = text.find(low, e)
+    return False
 
 
 def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:
