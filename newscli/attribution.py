@@ -15,7 +15,7 @@ from typing import Callable
 
 from .lexicon import (ANONYMOUS_NOUNS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS,
                       MALE_FIRST_NAMES, MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
-from .lexicon import CUE_VERBS, ROLE_NOUNS, ROLE_WORDS
+from .lexicon import CUE_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS
 from .models import Quote, Speaker
 
 # A run of capitalized words (initials and particles allowed). It starts with a literal
@@ -46,6 +46,7 @@ Francisco Diego Vegas Dakota Kentucky Oklahoma Not No Yes All Some Many Most One
 Also According Still Yet However Meanwhile Instead Although Though Because Asked Speaking During Under
 Over About Into Like Unlike Without Within Despite Among Between Both Each Every Other Another Such
 Our Let Please Thank Thanks Dear God Lord Jesus Christ Christian Muslim Muslims Jewish Catholic
+Is Was Are Were Has Have Had Does Did Do Will Would Can Could Should Might Must Shall
 """.split())
 _ORGISH = frozenset(w.capitalize() for w in ORG_WORDS) | frozenset("""
 Inc Corp Co LLC Ltd Group Party Committee Campaign Foundation Institute University College School
@@ -296,8 +297,8 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
     for w, hon, prefix in singles:
         g = _GENDER_OF_HON.get(hon)
         p = person_for(idx, w, g)
-        if p is None:
-            p = idx.people[f"{hon}. {w}"] = Person(w, w)
+        if p is None:  # "Mrs. Clinton" where only Bill is named in full: her own person
+            p = idx.people[f"{hon}. {w}"] = Person(w, w, fgender=g)
             idx.by_surname.setdefault(w, p)
         p.person = True
         if prefix and p.fgender in (None, g):
@@ -584,6 +585,8 @@ def _is_subject(text: str, k: int, e: int) -> bool:
         j -= 1
     if j == 0 or text[j - 1] in "\n\r" or (text[j - 1] in ".!?\u201d\"" and j >= 2):
         return True
+    if _after_clause(text, k, e):
+        return True  # "Growing up in El Paso, Mendoza regularly witnessed .."
     m = _INVERTED(text, max(0, j - 16), j)  # “...,” said Sean Spicer
     return bool(m) and m[1].lower() in _INVERTING
 
@@ -684,6 +687,8 @@ def r_named(sp: Speaker, pos: int, idx: Index) -> str | None:
     if p is None:
         if len(words) == 1 and _common_word(idx, words[0]):
             return None  # "Delegates", "Republican": a capitalized noun, no one's name
+        if len(words) > 1 and _read_run(" ".join(words)) is None:
+            return None  # "New York", "Washington Post": not a name by the index's own rules
         p = Person(" ".join(words), surname, person=True)
         _new_person(idx, p)
     elif len(words) > 1 and words[0] not in p.name.split():
@@ -700,7 +705,7 @@ def _common_word(idx: Index, w: str) -> bool:
     """Is a lone capitalized word a common noun or adjective rather than a surname: a sentence
     word ("Republican", "Americans"), or written in lower case elsewhere in the article?"""
     w = _POSS.sub("", w)
-    if w in _NOT_FIRST or w in _ORGISH or w.isupper():
+    if w in _NOT_FIRST or w in _ORGISH or w in PLACES or w.isupper():
         return w not in _PREFIXES
     text, low = idx.text, w.lower()
     k = text.find(low)

@@ -75,7 +75,8 @@ lobbyist contractor entrepreneur investor banker developer teacher student
 # adviser Jane Doe"): titles, occupations and their usual modifiers.
 ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS | frozenset("""
 former senior top longtime acting interim campaign press communications policy political national
-attorney-general
+attorney-general presidential vice-presidential congressional gubernatorial state federal chief deputy
+assistant executive general retired incoming outgoing current then-candidate
 """.split())
 
 # ---- unnamed speakers ----
@@ -173,4 +174,15 @@ rochelle rosa rosalind rosalyn rosario rosemary roxanne ruby sabrina sadie selen
 sheila shelby shelley sherri sherry sheryl silvia simone sofia sonya sophia sophie stacey stacy stella sue
 susanna susie tamara tanya tara teri terri tess tessa thelma tiffany toni tonya tracey trisha ursula
 vera veronica vicki vickie viola violet vivian wanda wilma yolanda yulia yvette
+""".split())
+
+# ---- places: a lone capitalized speaker word that is a place is no person ("Colorado said") ----
+PLACES = frozenset("""
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont
+Wisconsin Wyoming America Canada Mexico Cuba Britain England France Germany Italy Spain Russia China
+Japan Korea India Pakistan Afghanistan Iran Iraq Syria Israel Egypt Turkey Ukraine Europe Asia Africa
+Washington Chicago Boston Philadelphia Cleveland Detroit Atlanta Miami Houston Dallas Denver Phoenix
+Seattle Baltimore Brussels London Paris Berlin Moscow Beijing Tokyo Jerusalem Baghdad Damascus Tehran
 """.split())

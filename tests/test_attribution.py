@@ -400,3 +400,36 @@ def test_an_owner_in_the_lead_in_is_not_the_speaker():
     t = ("Prime Minister David Cameron met the envoy.\n\n“We disagree with him,” the spokesman said.\n\n"
          "The spokesman refused to say whom Cameron backs, adding: “If a call is proposed we will consider it.”")
     assert names(t)[-1] != "David Cameron"
+
+
+def test_mrs_with_only_her_husband_named_in_full_is_a_woman():
+    t = ("Former President Bill Harmon campaigned in Ohio.\n\nAt a town hall, a young woman asked "
+         "Mrs. Harmon about the charges against Mr. Harmon. Mrs. Harmon did not hesitate.\n\n"
+         "“Everybody should be heard,” she said.")
+    assert names(t)[-1].endswith("Harmon") and "Bill" not in names(t)[-1]
+
+
+def test_a_subject_after_an_opening_clause():
+    t = ("Gov. Tom Seacord spoke to the crowd about the border.\n\nAngel Mendoza came from Texas to the "
+         "rally. Growing up in El Paso, Mendoza regularly saw families split up.\n\n"
+         "“This is still my family,” he said.")
+    assert names(t)[-1] == "Angel Mendoza"
+
+
+@pytest.mark.parametrize("mention", ["Colorado", "New York"])
+def test_a_place_named_as_a_speaker_is_no_person(mention):
+    t = ("Sandy Phillips lost her daughter in the shooting.\n\n"
+         f"{mention} said the senator had treated the families badly.\n\n“He was late,” she said.")
+    k = t.index("the senator")
+    m = t.index(mention)
+    q = Quote(text="the senator had treated the families badly", start=k, end=k + 42, kind="indirect",
+              speaker=Speaker(mention=mention, mention_start=m, mention_end=m + len(mention)))
+    qs = [q] + quotes.find_quotes(t, paragraphs(t))
+    attribution.resolve_speakers(t, qs)
+    assert qs[-1].speaker.name == "Sandy Phillips"
+
+
+def test_a_capitalized_auxiliary_is_not_a_first_name():
+    # a question in the text: "Is President Barack Obama right?" names Barack Obama, not "Is"
+    assert attribution._read_run("Is President Barack Obama")[:2] == ("Barack Obama", "Obama")
+    assert attribution._read_run("Is President Obama") is None
