@@ -1353,6 +1353,128 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
     return out
 
 
+# Irregular past forms that take a quoted object ("she gave a 'full-throated' defense").
+_IRREGULAR = _words("""began took made went came gave spoke stood met ran left held kept sent brought struck
+won lost threw wrote led sat told saw put set laid paid found felt thought sought taught hit cast
+drew drove chose rose swore bore tore wore shook forgave foresaw""")
+_NOT_VERB = _words("""news series species bias status census crisis basis thesis analysis
+was has is does this thus plus less unless always perhaps""")
+
+
+# Verbs of motion, possession, winning and taking part: their object is no reported content
+# ("took the stage to 'Eye of the Tiger'", "won the 'establishment' lane", "joined the 'Never Trump' group").
+_NOT_SPEECH = _words("""
+took take takes won win wins lost lose loses joined join joins helped help helps earned earns
+came come comes went go goes ran run runs sat sit sits stood stand stands gathered held hold holds
+received receives waved waves dressed wore wear wears landed arrived arrives left leaves crushed
+beat beats defeated played plays spent spends bought buys sold sells paid pays got gets had
+watched watches visited visits attended attends entered enters moved moves lived lives worked works
+""")
+_CONTENT_NOT = _words("""on in at with as over during from after before out just down up into through
+when while since until near inside outside around across off back away""")
+
+
+_SMALL = _words("a an the of and or in on at to for with by from de la le vs")
+
+
+def _title_like(q: str) -> bool:
+    """'Saturday Night Live', 'Person of the Year': a short title-cased name, not speech."""
+    words = q.strip(" ,.!?;:").split()
+    if not words or len(words) > 6:
+        return False
+    caps = [w for w in words if w.lower() not in _SMALL]
+    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() or w[:1] in "#@" for w in caps)
+
+
+# speech verbs that take a preposition before their content ("referred to", "spoke about")
+PHRASE_VERBS = _words("referred refers spoke speaks talked talks pointed points compared compares listed "
+                      "named names hailed hails proclaimed proclaims cited pledged pledges introduced")
+
+
+def _verb_like(toks, i: int) -> bool:
+    """Can toks[i] be a finite verb with a content object: -ed, an irregular past, a cue, or an
+    -s form right after a name or pronoun ("Trump puts it", not "Republican leaders")."""
+    low = toks[i].t
+    if not low.isalpha() or not low.islower() or len(low) < 3 or low in _NOT_VERB or low in _NOT_SPEECH:
+        return False
+    if low in NOT_HEAD and low not in _VERBS:
+        return False
+    if low.endswith("ed") or low in _IRREGULAR or low in _VERBS or low in LABELS:
+        return True
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and i > 0:
+        prev = toks[i - 1].t
+        return prev[:1].isupper() or prev.lower() in ("he", "she", "it", "who", "also")
+    return False
+
+
+_CLAUSE_REACH = 400  # how far before a quotation its verb and subject may start (chars)
+
+
+def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote], marked: list[Quote]) -> list[Quote]:
+    """Quotations no rule attributed, inside a clause 'SUBJECT VERB ... "words" ...' whose
+    subject is a speaker: the verb's complement is the reported (mixed) content, whatever the
+    verb ("Rubio bemoaned the climate in which people 'literally hate each other'")."""
+    taken = sorted([(q.start, q.end) for q in out] + [(q.start, q.end) for q in marked])
+    tstarts = [a for a, _ in taken]
+    res: list[Quote] = []
+    for para in paragraphs:
+        pairs = [(m.start(), m.end()) for m in _PAIR_ANY.finditer(text, para.start, para.end)]
+        if not pairs:
+            continue
+        sents = sstarts = None
+        prev_end = para.start
+        for ps, pe in pairs:
+            after_prev, prev_end = prev_end, pe  # a verb in an earlier quotation is the speaker's word
+            k = bisect.bisect_right(tstarts, pe) - 1
+            if k >= 0 and taken[k][1] > ps or any(a < pe and b > ps for a, b in taken[max(0, k - 3):k]):
+                continue  # already a quote, or inside one
+            if res and res[-1].end > ps:
+                continue
+            if sents is None:
+                sents = sentences(text, para.start, para.end)
+                sstarts = [a for a, _ in sents]
+            j = bisect.bisect_right(sstarts, ps) - 1
+            if j < 0 or not (ps < sents[j][1]) or ps - sents[j][0] < 3:
+                continue
+            # bounded windows either side (a cue's reach), so a long "sentence" stays linear
+            ss, se = max(sents[j][0], ps - _CLAUSE_REACH), min(sents[j][1], pe + _MAX_SPAN)
+            if text[ps - 1].isalnum() or text[ps + 1].isspace() or text[pe - 2].isspace() \
+                    or (pe < len(text) and text[pe].isalnum()):
+                continue  # not an opening and a closing mark
+            title = _title_like(text[ps:pe].strip(_MARKS))
+            lead = text.rfind("\n", ss, ps) + 1 or ss
+            toks = _toks(text, max(ss, lead, after_prev), ps)
+            last_mark = max((i for i, tk in enumerate(toks) if tk.t in _MARKS), default=-1)
+            tries = 0
+            for i in range(last_mark + 1, len(toks)):
+                if not _verb_like(toks, i):
+                    continue
+                tries += 1
+                if tries > 6:
+                    break
+                tk = toks[i]
+                if title and tk.t not in _VERBS and tk.t not in LABELS and tk.t not in PHRASE_VERBS:
+                    continue  # "CBS renewed 'Hawaii Five-0'": a title, not words anyone said
+                subj = _subject_before(text, ss, tk.s)
+                if subj is None or len(subj) == 3:
+                    continue
+                cs = _skip_forward(text, tk.e, se, tk.t)
+                if cs > ps:
+                    continue
+                first = text[cs:cs + 12].split(" ", 1)[0].lower()
+                if first in _CONTENT_NOT or not text[cs:cs + 1].isalnum() and cs != ps:
+                    break  # "said on 'Meet the Press'": where, not what
+                ce = _content_end(text, cs, se)
+                if ce <= ps:
+                    continue
+                ce = max(ce, pe)
+                res.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed",
+                                 speaker=speaker_of(text, subj[0], subj[1]), verb=tk.t, verb_start=tk.s,
+                                 rule="mixed:clause", confidence=0.4))
+                break
+    return res
+
+
 def find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) -> list[Quote]:
     """All quotes of the article: the marked ones (some merged into mixed spans) plus indirect ones."""
     try:
@@ -1420,6 +1542,7 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
                          verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
     out.extend(_mixed_from_marks(text, paragraphs, marked, used))
+    out.extend(_mixed_from_clause(text, paragraphs, out, marked))
     for i, q in enumerate(marked):
         if i not in used:
             out.append(q)

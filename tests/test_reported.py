@@ -345,3 +345,28 @@ def test_caches_do_not_keep_the_text_after_the_call():
     text = "The mayor said the bridge would reopen next week, officials said.\n"
     reported.find_reported(text, [], [])
     assert reported._speaker_ok.cache_info().currsize == 0 and not reported._RECENT
+
+
+@pytest.mark.parametrize("text,expected,mention", [
+    # a verb outside the cue tables, with a speaker subject: its complement is the content
+    ("Rubio bemoaned a political climate in which voters \u201csimply hate each other\u201d over policy.\n",
+     "a political climate in which voters \u201csimply hate each other\u201d over policy", "Rubio"),
+    ("The mayor credited the drop in crime to \u201cofficers who know every block.\u201d\n",
+     "the drop in crime to \u201cofficers who know every block.\u201d", "The mayor"),
+])
+def test_unattributed_quotation_in_a_speaker_clause_is_mixed(text, expected, mention):
+    from newscli.parser import parse
+    qs = [q for q in parse(text).quotes if q.kind == "mixed"]
+    assert [q.text for q in qs] == [expected]
+    assert qs[0].rule == "mixed:clause" and qs[0].speaker.mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    "The network renewed \u201cHarbor Nights\u201d for a second season.\n",  # a title after a non-speech verb
+    "\u201cWe will win,\u201d Lopez said on \u201cMorning Edition.\u201d\n",  # where, not what
+    "The senator took the stage to \u201cEye of the Tiger\u201d and waved.\n",  # no speech verb
+    "Critics say the \u201creform\u201d bill, as he said, \u201cchanges nothing.\u201d\n",  # verbs inside quotations are no cue
+])
+def test_no_mixed_clause_without_a_reporting_verb(text):
+    from newscli.parser import parse
+    assert not [q.text for q in parse(text).quotes if q.rule == "mixed:clause"]
