@@ -394,7 +394,8 @@ def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
             if j - i <= _ABBREV_LEN:
                 w = text[i:j].lower()
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                    continue
+                    if not (w in _PLACE_ABBREV and _STARTER.match(text, m.end(), e)):
+                        continue  # "in the U.S. He says": a place name can end a sentence
         k = m.end()
         while k < e and text[k] in " \t\r\n\u00a0":
             k += 1
@@ -409,6 +410,9 @@ def sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 _NONSPACE = _lazy("_NONSPACE", r"\S")
+_PLACE_ABBREV = _words("u.s u.n d.c u.k")
+# words that open a sentence and never follow "U.S." inside one ("U.S. officials" does)
+_STARTER = _lazy("_STARTER", r"[ \t]+(?:He|She|They|It|We|I|But|And|The|This|That|These|Those|In|On|So|Yet|Still)\b")
 
 
 # ------------------------------------------------------------------ mentions
@@ -1371,7 +1375,7 @@ beat beats defeated played plays spent spends bought buys sold sells paid pays g
 watched watches visited visits attended attends entered enters moved moves lived lives worked works
 """)
 _CONTENT_NOT = _words("""on in at with as over during from after before out just down up into through
-when while since until near inside outside around across off back away""")
+when while since until near inside outside around across off back away and but or""")
 
 
 _SMALL = _words("a an the of and or in on at to for with by from de la le vs")
@@ -1401,9 +1405,10 @@ def _verb_like(toks, i: int) -> bool:
         return False
     if low.endswith("ed") or low in _IRREGULAR or low in _VERBS or low in LABELS:
         return True
-    if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and i > 0:
-        prev = toks[i - 1].t
-        return prev[:1].isupper() or prev.lower() in ("he", "she", "it", "who", "also")
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and i > 0 \
+            and low not in SPEAKER_NOUNS and low[:-1] not in SPEAKER_NOUNS:
+        prev = toks[i - 1].t  # "Trump puts", "she refers"; not "DNC rules", "Republican leaders"
+        return (prev[:1].isupper() and not prev.isupper()) or prev.lower() in ("he", "she", "it", "who", "also")
     return False
 
 
@@ -1446,7 +1451,7 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
             toks = _toks(text, max(ss, lead, after_prev), ps)
             last_mark = max((i for i, tk in enumerate(toks) if tk.t in _MARKS), default=-1)
             tries = 0
-            for i in range(last_mark + 1, len(toks)):
+            for i in range(len(toks) - 1, last_mark, -1):
                 if not _verb_like(toks, i):
                     continue
                 tries += 1

@@ -370,3 +370,19 @@ def test_unattributed_quotation_in_a_speaker_clause_is_mixed(text, expected, men
 def test_no_mixed_clause_without_a_reporting_verb(text):
     from newscli.parser import parse
     assert not [q.text for q in parse(text).quotes if q.rule == "mixed:clause"]
+
+
+def test_place_abbreviation_can_end_a_sentence():
+    text = "Crime fell across the U.S. He says the trend will hold. The U.S. Senate met on Monday."
+    assert [text[a:b] for a, b in reported.sentences(text, 0, len(text))] == [
+        "Crime fell across the U.S.", "He says the trend will hold.", "The U.S. Senate met on Monday."]
+
+
+@pytest.mark.parametrize("text", [
+    "DNC rules permit proxies, but not when voting \u201cto fill a vacancy.\u201d\n",  # "rules" is a noun here
+    "As the hearing dragged on and the chair stood by her \u201cfirm\u201d ruling, people left.\n",
+])
+def test_mixed_clause_needs_a_verb_and_a_content_start(text):
+    from newscli.parser import parse
+    got = [q.text for q in parse(text).quotes if q.rule == "mixed:clause"]
+    assert not any(t.startswith(("permit", "and")) for t in got), got
