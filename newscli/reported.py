@@ -1511,14 +1511,14 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
         qs = [marked[i] for i in inner]
         cs, ce = f.cs, f.ce
         if qs:
-            if any(not (q.verb_start is not None and cs <= q.verb_start < ce)  # a label nested in the report is part of it
-                   and _label_stays_partial(text, q, paragraphs, pstarts) for q in qs):
+            # a label quote whose verb comes before the report keeps it partial; a label nested
+            # in the report, or a verb after the quote (another sentence's), is part of it
+            if any(q.verb_start is not None and q.verb_start < cs and _label_stays_partial(text, q, paragraphs, pstarts)
+                   for q in qs):
                 continue  # "called it 'delusional'": the quoted label stays a partial quote
             rest = _unquoted_words(text, cs, ce, qs)
-            if len(rest.split()) < 2 or qs[0].start < cs:
-                if qs[0].start < cs:
-                    continue  # the content is (part of) a quotation: the marked quote says it all
-                continue
+            if not rest or qs[0].start < cs:
+                continue  # the content is (part of) a quotation: the marked quote says it all
             if any(q.kind == "direct" and len(q.text.split()) > 4 and q.text[:1].isupper() for q in qs):
                 # a full quoted sentence after the reporting clause is a direct quote of its own
                 continue
