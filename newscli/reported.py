@@ -1415,6 +1415,16 @@ def _verb_like(toks, i: int) -> bool:
 _CLAUSE_REACH = 400  # how far before a quotation its verb and subject may start (chars)
 
 
+def _clause_subject_ok(text: str, ms: int, me: int) -> bool:
+    """A subject for the clause rule: a noun phrase, not an opener ("Speaking at a rally",
+    "In late June", "Based on the statement") nor a clause ("Ryan issued a statement", "Delegates placed ads")."""
+    words = text[ms:me].split()
+    first = words[0].lower().strip(",")
+    if first in _PREP or first in _OPENERS or first.endswith("ing") or first in ("based", "minutes", "hours"):
+        return False
+    return not (len(words) > 2 and words[1].islower() and (words[1].endswith("ed") or words[1] in _IRREGULAR))
+
+
 def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote], marked: list[Quote]) -> list[Quote]:
     """Quotations no rule attributed, inside a clause 'SUBJECT VERB ... "words" ...' whose
     subject is a speaker: the verb's complement is the reported (mixed) content, whatever the
@@ -1461,7 +1471,7 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
                 if title and tk.t not in _VERBS and tk.t not in LABELS and tk.t not in PHRASE_VERBS:
                     continue  # "CBS renewed 'Hawaii Five-0'": a title, not words anyone said
                 subj = _subject_before(text, ss, tk.s)
-                if subj is None or len(subj) == 3:
+                if subj is None or len(subj) == 3 or not _clause_subject_ok(text, subj[0], subj[1]):
                     continue
                 cs = _skip_forward(text, tk.e, se, tk.t)
                 if cs > ps:

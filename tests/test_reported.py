@@ -386,3 +386,14 @@ def test_mixed_clause_needs_a_verb_and_a_content_start(text):
     from newscli.parser import parse
     got = [q.text for q in parse(text).quotes if q.rule == "mixed:clause"]
     assert not any(t.startswith(("permit", "and")) for t in got), got
+
+
+@pytest.mark.parametrize("phrase,ok", [
+    ("The Vermont senator", True),
+    ("Supporters of the measure", True),
+    ("Speaking at a town hall in Ames", False),  # an opener, not the subject
+    ("In late June", False),
+    ("Delegates placed ads", False),  # a clause
+])
+def test_clause_rule_subject(phrase, ok):
+    assert reported._clause_subject_ok(phrase, 0, len(phrase)) is ok
