@@ -25,7 +25,7 @@ _CAPRUN = re.compile(
     r"(?=[A-Z])(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
     r"(?:[ \t]+(?:(?:[A-Z]\.)+|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,7}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
-_PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")
+_PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")  # not "him": "X ... credited him" is someone else
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
 
 # Capitalized words that start sentences or name places/things, never a person's first word.
@@ -148,15 +148,17 @@ _HEADLINE_VERBS = frozenset(w.capitalize() for w in CUE_VERBS) | frozenset(
 
 
 def _trim_glue(words: list[str]) -> list[str]:
-    """Words glued to a name by capitalization: an owner ("National Review’s Ian Tuttle"), a
-    word before a known first name ("Billionaire Donald Trump", "Whether Hillary Clinton"), a
+    """Words glued to a name by capitalization: an owner ("National Review’s Ian Tuttle"), words
+    before a known first name ("Billionaire Donald Trump", "Political Affairs Wendy Sherman"), a
     headline's verb after it ("Lindsey Graham Says")."""
     for i in range(len(words) - 2, -1, -1):
         if words[i][-1] in "s'\u2019" and _POSS.search(words[i]):
             words = words[i + 1:]
             break
-    if len(words) > 2 and words[0].lower() not in _FIRST_NAMES and words[1].lower() in _FIRST_NAMES:
-        words = words[1:]
+    for i in range(len(words) - 2, 0, -1):  # "Senate Intelligence Ranking Democrat Dianne Feinstein"
+        if words[i].lower() in _FIRST_NAMES and words[i - 1].lower() not in _FIRST_NAMES:
+            words = words[i:]
+            break
     while len(words) > 2 and words[-1] in _HEADLINE_VERBS:
         words = words[:-1]
     return words
@@ -166,6 +168,8 @@ def _read_run(run: str):
     """What a capitalized run names: None (nothing), (surname, honorific, prefix) for
     "Mr. Pincus", or (full name, surname, first word, title, prefix, honorific)."""
     words = run.split()
+    if run.isupper() and sum(len(w) > 2 for w in words) > 1:
+        return None  # "DES MOINES": a dateline or a shouted headline, not a name
     hon = words[0].rstrip(".") if words[0].rstrip(".") in _HON else None
     pre: list = []
     words = _clean_name(words, pre)
@@ -235,6 +239,12 @@ def _appositive_person(text: str, e: int) -> bool:
     if w0 == "who" or w0.rstrip(",").isdigit() and w0.endswith(","):
         return True
     return w0 in ("a", "an", "the") and any(w.strip(",.").lower() in _APPOS_HEADS for w in words[1:6])
+
+
+_KIN_GENDER = {"wife": "f", "husband": "m", "daughter": "f", "son": "m", "mother": "f", "father": "m",
+               "sister": "f", "brother": "m", "widow": "f", "widower": "m"}
+_KIN = re.compile(r"(?:\b(?P<owner>[A-Z][\w-]+(?:'s|\u2019s))|\b(?:his|her|their))[ \t]+"
+                  r"(?P<kin>%s),[ \t]+(?P<name>[A-Z][a-z]+)(?=,)" % "|".join(_KIN_GENDER))
 
 
 def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
@@ -307,6 +317,14 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             p.male += 3
         elif g == "f":
             p.female += 3
+    for m in _KIN.finditer(text):  # "Trump's wife, Melania,": a person named by a first name only
+        name, owner = m["name"], m["owner"]
+        if name in idx.people or name.lower() not in _FIRST_NAMES and owner is None:
+            continue
+        full = f"{name} {_POSS.sub('', owner)}" if owner else name
+        p = idx.people.get(full) or Person(full, name, person=True, fgender=_KIN_GENDER.get(m["kin"]))
+        idx.people[full] = p
+        idx.by_surname.setdefault(name, p)
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
     if layout is not None:

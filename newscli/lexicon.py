@@ -144,7 +144,7 @@ FEMALE_FIRST_NAMES = frozenset("""
 abigail alice alison allison amanda amy andrea angela angelique ann anna anne barbara betsy beverly
 brenda carly carol caroline catherine cathy cheryl christina christine claire cynthia deborah
 debbie debra denise diana diane donna dorothy elaine elizabeth ellen emily emma erin eva evelyn
-gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jane janet janice
+dianne gabrielle gina gloria hannah heather heidi helen hillary holly huma irene jane janet janice
 jean jeanne jennifer jessica jill joan joanne joni josephine joyce judith judy julia julie karen kate
 katherine kathleen kathy kay kellyanne kimberly kirsten kristen laura lauren linda lisa
 loretta lois lori louise madeleine margaret maria marie marilyn marsha martha mary megan megyn

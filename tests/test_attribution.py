@@ -433,3 +433,35 @@ def test_a_capitalized_auxiliary_is_not_a_first_name():
     # a question in the text: "Is President Barack Obama right?" names Barack Obama, not "Is"
     assert attribution._read_run("Is President Barack Obama")[:2] == ("Barack Obama", "Obama")
     assert attribution._read_run("Is President Obama") is None
+
+
+def test_an_all_caps_dateline_is_not_a_person():
+    assert attribution._read_run("DES MOINES") is None
+    t = ("DES MOINES, Iowa — That is the bet Hillary Clinton is making.\n\n"
+         "“We will win here,” she said.")
+    assert names(t)[-1] == "Hillary Clinton"
+
+
+def test_a_first_name_inside_a_long_title_run_starts_the_name():
+    assert attribution._read_run("Political Affairs Wendy Sherman")[0] == "Wendy Sherman"
+    assert attribution._read_run("Senate Intelligence Ranking Democrat Dianne Feinstein")[0] == "Dianne Feinstein"
+
+
+def test_him_after_a_name_is_no_gender_signal():
+    # "credited him" is about Sanders: Deans, the chairwoman, is the "she" of the quote
+    t = ("Senator Hillary Clinton won the state.\n\nDottie Deans, the chairwoman of the state party, "
+         "is backing Sanders and in a statement credited him for an inspiring campaign.\n\n"
+         "“He wants those voters to feel part of the process,” she said.")
+    assert names(t)[-1] == "Dottie Deans"
+
+
+def test_a_relative_named_by_first_name_only():
+    t = ("Senator Hillary Clinton spoke first. The convention opens on Monday in Cleveland, where "
+         "delegates will hear from the party chairman, two governors, a retired general, the nominee's "
+         "adult children and several business owners, and the program will end each night with a "
+         "prime-time speech and a video about the candidate's life and work, produced by a team of "
+         "television veterans who have worked on every convention since 1996.\n\n"
+         "On the opening night, Trump's wife, Melania, is "
+         "scheduled to speak. At a rally this spring, she described him as kind.\n\n"
+         "“When you attack him, he will punch back,” she said.")
+    assert names(t)[-1] == "Melania Trump"
