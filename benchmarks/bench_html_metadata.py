@@ -11,22 +11,23 @@ HTML only (no URL). docs/s is each system's whole run over the corpus, process s
 included, like score.py's; trafilatura runs in one process, newscli in batches of 200 files
 per process, as score.py runs it.
 
-Measured on the development machine (2026-11-27, a shared 2-core box under load: docs/s moved
-by up to 2x between runs, the accuracies not at all; bs4 is parsed with the stdlib html.parser), `python benchmarks/bench_html_metadata.py`:
+Measured on the development machine (2026-11-27 06:02 UTC, a shared 2-core box under load, load
+average about 4: docs/s moved by up to 2x between runs, the accuracies not at all; bs4 is parsed
+with the stdlib html.parser), `python benchmarks/bench_html_metadata.py`:
 
     structure_html (24 pages)
     | system | headline | authors | organization | published.date | docs/s |
     |---|---|---|---|---|---|
-    | trafilatura 2.3.1 | 0.88 | 0.65 | 0.85 | 1.00 | 25.3 |
-    | newscli | 0.96 | 0.90 | 1.00 | 1.00 | 8.2 |
-    (newscli docs/s is the whole `parse` run: page metadata, body, quotes and speakers; its page step alone, newscli.html.extract in one process: 14.7 docs/s)
+    | trafilatura 2.3.1 | 0.88 | 0.65 | 0.85 | 1.00 | 54.7 |
+    | newscli | 0.96 | 0.90 | 1.00 | 1.00 | 17.7 |
+    (newscli docs/s is the whole `parse` run: page metadata, body, quotes and speakers; its page step alone, newscli.html.extract in one process: 18.4 docs/s)
 
     structure_trafilatura (74 pages)
     | system | headline | authors | organization | published.date | docs/s |
     |---|---|---|---|---|---|
-    | trafilatura 2.3.1 | 0.62 | 0.64 | 1.00 | 0.78 | 52.3 |
-    | newscli | 0.89 | 0.82 | 1.00 | 0.86 | 14.9 |
-    (newscli docs/s is the whole `parse` run: page metadata, body, quotes and speakers; its page step alone, newscli.html.extract in one process: 21.5 docs/s)
+    | trafilatura 2.3.1 | 0.62 | 0.64 | 1.00 | 0.78 | 49.6 |
+    | newscli | 0.89 | 0.84 | 1.00 | 0.89 | 14.7 |
+    (newscli docs/s is the whole `parse` run: page metadata, body, quotes and speakers; its page step alone, newscli.html.extract in one process: 27.3 docs/s)
 
     reproduce: python benchmarks/bench_html_metadata.py
 """
