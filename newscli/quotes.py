@@ -1137,12 +1137,30 @@ def _kind(c: Ctx, qt: str, found: Found | None) -> str:
     return "partial"
 
 
+_NAMING = frozenset("called named titled entitled dubbed".split())
+
+
+def _names_a_thing(c: Ctx) -> bool:
+    """'a play called “Sons of Trump”', 'Gov. C.L. “Butch” Otter': a name, not speech. (After a
+    person or a pronoun, "called" labels: 'Trump called him “Little Marco”'.)"""
+    lft, r = c.left, c.right
+    if len(lft) >= 2 and lft[-1].t.lower() in _NAMING:
+        before = lft[-2].t
+        return before.isalpha() and before.islower() and before.lower() not in PERSONAL_PRONOUNS \
+            and before.lower() not in ADVERBS and before.lower() not in CLAUSE_OPENERS
+    # a nickname between the parts of a name
+    return bool(lft) and bool(r) and is_cap(lft[-1].t) and lft[-1].t.isalpha() and len(c.text[c.sp.open_e:c.sp.close_s].split()) <= 3 \
+        and r[0].t.isalpha() and is_cap(r[0].t) and r[0].s == c.sp.close_e + 1
+
+
 def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
     lw = c.left[-1].t.lower() if c.left else ""
     # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles
     if len(qt) < 80 and is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \
             and not (found is not None and found.attributed_here and not c.left):
+        return False
+    if len(qt) < 80 and is_title_like(qt) and _names_a_thing(c):
         return False
     if kind == "direct":
         if found is None and len(qt.split()) <= 2 and not c.block_start:

@@ -171,6 +171,8 @@ def test_label_verb_fragment_is_partial_with_the_subject_as_speaker():
     "She appeared on “Saturday Night Live” last week.",  # a title
     "Fans lined up to see Dwayne “The Rock” Johnson.",  # a nickname
     "The word “ceasefire” was not used in the text.",  # a word mentioned
+    "A group of comedians is performing a play called “The Long Recount” in Denver.",  # a thing's name
+    "The race pits Gov. J.D. “Duke” Halvorsen against a newcomer.",  # a nickname inside a name
 ])
 def test_scare_quotes_titles_and_nicknames_are_not_quotes(line):
     assert all(q.kind != "partial" or q.speaker for q in find(line))
