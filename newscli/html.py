@@ -875,9 +875,19 @@ def _visible_published(soup, text: str = "") -> str | None:
     return None
 
 
+# a publication label with figures after it: the page shows when it was published, perhaps in a
+# form we do not read ("Published 05/06/2019", "Posted: 3 days ago")
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|erstellt|veröffentlicht|publié|publicado)\b\W{0,3}"
+                              r"(?:(?:on|am|le|el)\s+)?[^\d\s]{0,12}\s?\d", re.I)
+
+
 def _visible_updated(soup) -> str | None:
-    """An update date as the page's date boxes show it ("Updated May 06, 2019")."""
-    for t in _date_boxes(soup):
+    """An update date as the page's date boxes show it ("Updated May 06, 2019"); None when a box
+    also shows a publication label with a date or time after it."""
+    boxes = list(_date_boxes(soup))
+    if any(_PUBLISHED_LABEL.search(t) for t in boxes):
+        return None
+    for t in boxes:
         for _name, rx in _VISIBLE_DATES:
             m = rx.search(t)
             if m and _UPDATED_WORDS.search(t[max(0, m.start() - 40):m.start()]):

@@ -308,6 +308,13 @@ def test_a_shown_update_does_not_replace_a_machine_date_the_page_also_shows():
     assert H.extract(page(GUIDE_HEAD, body)).layout.published.startswith("2016-08-29")
 
 
+def test_a_shown_update_does_not_replace_a_publication_date_shown_in_a_form_we_do_not_read():
+    body = ('<article><h1>How to prune roses</h1><div class="post-meta">Published 08/29/2016 '
+            '<span class="updated">Updated May 06, 2019</span></div>' + STORY + "</article>")
+    assert H._visible_updated(soup(page(body=body))) is None
+    assert H.extract(page(GUIDE_HEAD, body)).layout.published.startswith("2016-08-29")
+
+
 @pytest.mark.parametrize("published, shown, ceiling, expected", [
     ("2004-01-01", "2019-06-13", date(2019, 6, 13), "2019-06-13"),  # placeholder creation stamp
     ("2020-10-06T20:22:00+00:00", "2020-10-06", None, "2020-10-06T20:22:00+00:00"),  # same day: keep the time
