@@ -997,6 +997,7 @@ def rule_before(c: Ctx) -> Found | None:
     if low.startswith(("want", "plan", "intend")) and " to " not in " " + " ".join(t[cs:cs + 80].split()[:7]) + " ":
         return None  # "wants a raise" is not an intention we report; "wants Trump to lose" is
     ce = _content_end(t, cs, c.se)
+    ce = _fronted_clause_end(t, c.ss, c.vs, cs, ce)
     if relative:
         k = t.find(",", cs, ce)
         ce = _content_end(t, cs, k) if k > 0 else ce
@@ -1345,6 +1346,8 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
             if cs > q.start:
                 continue
             ce = _content_end(text, cs, se)
+            if q.end < ce:
+                ce = _subordinate_end(text, sent[0], vs, q.end + (text[q.end:q.end + 1] in _MARKS), ce)
             if _is_label(q):
                 if ce <= q.start:
                     continue  # the label's clause ended before ("called her 'weak' and said ... 'zero'")
@@ -1465,6 +1468,34 @@ def _noun_cue(text: str, toks, i: int, ps: int, pe: int, se: int) -> Quote | Non
                  verb=toks[i].t, verb_start=toks[i].s, rule="mixed:noun-cue", confidence=0.4)
 
 
+_SUBORDINATOR = _lazy("_SUBORDINATOR", r"(?i:\b(?:when|while|whereas|although|though|because|since|after|before|if|as)\b)")
+
+
+_FRONTED = _lazy("_FRONTED", r"(?:(?:But|And|Yet|So)[ \t]+)?(?:While|Whereas|Although|Though|Because|Since|When|If|As|After|Before)\b")
+
+
+def _fronted_clause_end(text: str, ss: int, vs: int, cs: int, ce: int) -> int:
+    """'While Sanders admitted that it would be "very hard" to win, his campaign has argued ...':
+    a report inside a fronted subordinate clause ends at the comma that closes the clause (after
+    its last quotation, if any)."""
+    if not _FRONTED.match(text, ss, vs):
+        return ce
+    q = max(text.rfind("\u201d", cs, ce), text.rfind('"', cs, ce), text.rfind("''", cs, ce))
+    k = text.find(", ", max(cs, q), ce)
+    return _content_end(text, cs, k) if k > cs else ce
+
+
+def _subordinate_end(text: str, ss: int, vs: int, pe: int, ce: int) -> int:
+    """A report inside a subordinate clause ("when he devoted his term to the 'forgotten middle
+    class,' Mrs. Clinton has struggled ...") ends with the quotation that closes that clause."""
+    k = pe
+    while k > ss and text[k - 1] in _MARKS:
+        k -= 1
+    if ce > pe and (text[k - 1:k] == "," or text[pe:pe + 1] == ",") and _SUBORDINATOR.search(text, ss, vs):
+        return pe
+    return ce
+
+
 def _clause_subject_ok(text: str, ms: int, me: int) -> bool:
     """A subject for the clause rule: a noun phrase, not an opener ("Speaking at a rally",
     "In late June", "Based on the statement") nor a clause ("Ryan issued a statement", "Delegates placed ads")."""
@@ -1537,7 +1568,7 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
                 ce = _content_end(text, cs, se)
                 if ce <= ps:
                     continue
-                ce = max(ce, pe)
+                ce = _subordinate_end(text, ss, tk.s, pe, max(ce, pe))
                 res.append(Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed",
                                  speaker=speaker_of(text, subj[0], subj[1]), verb=tk.t, verb_start=tk.s,
                                  rule="mixed:clause", confidence=0.4))

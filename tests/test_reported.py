@@ -413,3 +413,17 @@ def test_noun_cue_with_a_that_clause_is_mixed():
     assert [q.text for q in qs] == ["that the levee was \u201cone storm from failure\u201d went unheeded"] or \
         [q.text for q in qs] == ["that the levee was \u201cone storm from failure\u201d"], [q.text for q in qs]
     assert qs[0].speaker.mention == "The mayor"
+
+
+def test_report_in_a_fronted_clause_ends_with_the_clause():
+    text = ("While the mayor admitted that the budget was \u201cvery tight\u201d this year, "
+            "her office has argued that no services would be cut.\n")
+    got = _parsed(text)
+    assert ("mixed", "that the budget was \u201cvery tight\u201d this year") in got, got
+
+
+def test_quotation_closing_a_subordinate_clause_ends_the_report():
+    text = ("When he devoted his first speech to the \u201cforgotten middle class,\u201d "
+            "the governor won few new voters.\n")
+    got = _parsed(text)
+    assert ("mixed", "his first speech to the \u201cforgotten middle class,\u201d") in got, got
