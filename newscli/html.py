@@ -11,7 +11,8 @@ Two jobs, kept apart:
       from_meta_names   meta name=author / byl / parsely-* / sailthru.* / dc.* / date ...
       from_time         <time datetime>, itemprop=datePublished, hAtom "published" titles
       url_date          /2020/09/28/ in the canonical URL
-      from_scripts      "publishedDate": "..." in inline JSON state
+      from_scripts      "publishedDate": "..." in inline JSON state; its author when all its
+                        author fields agree (the last resort for the byline)
       from_visible      the byline and date as shown ("By ...", "Posted on ... by ...")
 
   Each field takes the first value that survives cleaning. Author names go through
@@ -19,7 +20,8 @@ Two jobs, kept apart:
   glued to names are not authors; an agency only when nobody is named); the site is the
   organisation. Dates are never later than the newest date the page itself vouches for
   (its modification stamps, an archived copy's snapshot time), a WebPage's CMS stamp is not a
-  publication date, and when unsure the answer is ``None``, never a guess.
+  publication date, a page that shows its readers only an update date ("Updated May 06, 2019")
+  is dated by it (``_reissued``), and when unsure the answer is ``None``, never a guess.
 
 * **body**: the article's paragraphs, found as the block with the most paragraph text once
   scripts, navigation, related links, comments, captions, ads and the like are gone
