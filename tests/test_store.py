@@ -182,6 +182,87 @@ def test_non_utf8_file_name_does_not_sink_the_batch(tmp_path, db):
     assert len(Store(db).articles()) == 2
 
 
+# ------------------------------------------------------------ the JSON codec (orjson)
+
+def _varied_records() -> list[dict]:
+    """Every sample story and page as parsed, and text that tests a JSON writer: accents,
+    CJK, emoji, control characters, U+2028, quotes and backslashes."""
+    from conftest import SAMPLES
+
+    recs = [parse(p.read_text(encoding="utf-8"), path=p.name).to_dict()
+            for p in sorted(SAMPLES.iterdir()) if p.is_file()]
+    odd = record(99)
+    odd["text"] += "Zoë Müller, 東京, 😀, \x00\x01\x1f\x7f, \u2028\u2029, \"q\" \\ /, \ufeff, \t\r\n"
+    odd["headline"] = "« Ça va » — 1/2"
+    return recs + [odd]
+
+
+def test_database_bytes_are_what_plain_json_writes(db):
+    """orjson writes the file byte for byte as json.dumps(ensure_ascii=False, compact) does,
+    and plain json reads it to the same values as the store."""
+    recs = _varied_records()
+    s = Store(db)
+    with s.transaction():
+        s.upsert(recs)
+    raw = db.read_bytes()
+    data = json.loads(raw.decode("utf-8"))
+    assert raw == store_mod._json_dumps(data)
+    assert data == load(db)
+    assert [a["text"] for a in Store(db).articles()] == [r["text"] for r in recs]
+
+
+def test_nan_and_infinity_from_plain_json_are_read_and_written_as_null(db, story):
+    """An older newscli without orjson wrote NaN for an imported NaN confidence: JSON
+    readers differ on it (orjson refuses it), so it is read by json, then written as null."""
+    data = json.loads(json.dumps({META: {"1": {"app": "newscli", "schema_version": SCHEMA_VERSION}},
+                                  ARTICLES: {"1": record(1)}}))
+    data[ARTICLES]["1"]["quotes"][0]["confidence"] = float("nan")
+    data[ARTICLES]["1"]["quotes"][0]["verb_start"] = float("inf")
+    db.write_text(json.dumps(data))
+    assert b"NaN" in db.read_bytes() and b"Infinity" in db.read_bytes()
+    (a,) = Store(db).articles()
+    assert a["quotes"][0]["confidence"] != a["quotes"][0]["confidence"]  # NaN
+    assert run("ingest", story, "--db", db).exit_code == 0
+    import orjson
+
+    written = orjson.loads(db.read_bytes())  # strict JSON again
+    quote = written[ARTICLES]["1"]["quotes"][0]
+    assert (quote["confidence"], quote["verb_start"]) == (None, None)
+    assert len(written[ARTICLES]) == 2
+
+
+def test_integers_past_64_bits_do_not_sink_a_commit(db):
+    """orjson refuses them; json writes them, and both read the file."""
+    rec = record(1)
+    rec["quotes"][0]["confidence"] = 10 ** 30
+    big = record(2)
+    big["quotes"][0]["confidence"] = 10 ** 400  # past a double: orjson refuses to read it
+    with Store(db).transaction() as s:
+        s.upsert([rec, big])
+    on_disk = json.loads(db.read_bytes())
+    assert [d["quotes"][0]["confidence"] for d in on_disk[ARTICLES].values()] == [10 ** 30, 10 ** 400]
+    assert len(Store(db).articles()) == 2
+
+
+def test_decoded_database_is_frozen_out_of_the_collector(db):
+    """The decoded tree goes to the permanent generation (no collection walks it again);
+    the collector is left as it was found."""
+    import gc
+
+    fill(db, 3)
+    try:
+        recs = Store(db).articles()
+        assert gc.isenabled()
+        assert gc.is_tracked(recs[0])
+        assert not any(o is recs[0] for o in gc.get_objects())  # generations 0-2 only
+        gc.disable()
+        Store(db).articles()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 # ------------------------------------------------------------ databases we cannot read
 
 BAD_DATABASES = {
@@ -205,6 +286,8 @@ BAD_DATABASES = {
     "record_not_object": lambda good: b'{"_meta": {"1": {"app": "newscli", "schema_version": 1}},'
                                       b' "articles": {"1": [1]}}',
     "invalid_utf8": lambda good: good.replace(b"Quote", b"Qu\xffte", 1),
+    # orjson stops at 1,024 levels, json (the second try) with RecursionError: both refused
+    "nested_too_deeply": lambda good: b"[" * 100_000 + b"]" * 100_000,
 }
 
 
