@@ -49,12 +49,13 @@ def _name_tokens_uncached(name: str) -> list[str]:
     return toks
 
 
-def _is_person(speaker: dict) -> bool:
-    name = speaker.get("name") or ""
+def _person_tokens(name: str, speaker: dict) -> tuple | None:
+    """The name's tokens when the speaker is a person (1 to 4 words, capitalised, not an
+    anonymous source, a group or an organisation); None otherwise."""
     if speaker.get("anonymous") or speaker.get("group") or speaker.get("organization"):
-        return False
-    toks = name_tokens(name)
-    return 1 <= len(toks) <= 4 and name[:1].isupper()
+        return None
+    toks = _name_tokens(name)
+    return toks if 1 <= len(toks) <= 4 and name[:1].isupper() else None
 
 
 def speaker_keys(speakers: Iterable[dict]) -> dict[str, tuple]:
@@ -62,27 +63,36 @@ def speaker_keys(speakers: Iterable[dict]) -> dict[str, tuple]:
 
     Full names key on (first name, surname). A surname alone, or with a title, joins the one
     full name with that surname in the database; when there are several (Joe and Hunter
-    Biden), it stays apart rather than being given to the wrong one."""
-    firsts: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, dict] = {}
+    Biden), it stays apart rather than being given to the wrong one. A name's first speaker
+    record decides whether it is a person."""
+    first: dict[str, dict] = {}
     for sp in speakers:
         name = sp.get("name")
-        if name and name not in names:
-            names[name] = sp
-            toks = name_tokens(name)
-            if _is_person(sp) and len(toks) >= 2:
-                firsts[toks[-1]].add(toks[0])
+        if name and name not in first:
+            first[name] = sp
+    return _keys(first)
+
+
+def _keys(first: dict[str, dict]) -> dict[str, tuple]:
+    """speaker_keys for {name: its first speaker record}, names in order of appearance."""
+    person: dict[str, tuple | None] = {}
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for name, sp in first.items():
+        toks = person[name] = _person_tokens(name, sp)
+        if toks is not None and len(toks) >= 2:
+            firsts[toks[-1]].add(toks[0])
     keys = {}
-    for name, sp in names.items():
-        toks = name_tokens(name)
-        if not _is_person(sp) or not toks:
+    for name, toks in person.items():
+        if not toks:
             keys[name] = ("source", fold(name).strip())
         elif len(toks) >= 2:
             keys[name] = ("person", toks[0], toks[-1])
-        elif len(firsts[toks[-1]]) == 1:
-            keys[name] = ("person", next(iter(firsts[toks[-1]])), toks[-1])
         else:
-            keys[name] = ("person", "", toks[-1])
+            known = firsts.get(toks[-1])
+            if known is not None and len(known) == 1:
+                keys[name] = ("person", next(iter(known)), toks[-1])
+            else:
+                keys[name] = ("person", "", toks[-1])
     return keys
 
 
@@ -136,31 +146,78 @@ def quote_rows(records: list[dict], speaker: str | None = None, article: str | N
 
 
 def speaker_rows(records: list[dict], limit: int | None = None) -> list[dict]:
-    """Each speaker (variants of one person merged) with quote and article counts."""
-    speakers = [q["speaker"] for r in records for q in r.get("quotes") or [] if q.get("speaker")]
-    keys = speaker_keys(speakers)
-    quotes: Counter = Counter()
-    articles: dict[tuple, set] = defaultdict(set)
-    variants: dict[tuple, Counter] = defaultdict(Counter)
-    titles: dict[tuple, Counter] = defaultdict(Counter)
-    for r in records:
-        for q in r.get("quotes") or []:
-            sp = q.get("speaker") or {}
+    """Each speaker (variants of one person merged) with quote and article counts.
+
+    One pass over the quotes gathers each distinct name (a few per person: 15,768 names in
+    51,369 quotes of the Reuters stories); the merging then works on names, not quotes."""
+    first: dict[str, dict] = {}  # name -> the speaker record it first appeared with
+    seen: dict[str, list] = {}  # name -> [quotes, article ids, titles as (record, quote, title)]
+    for ri, r in enumerate(records):
+        quotes = r.get("quotes")
+        if not quotes:
+            continue
+        rid = None
+        for qi, q in enumerate(quotes):
+            sp = q.get("speaker")
+            if not sp:
+                continue
             name = sp.get("name")
             if not name:
                 continue
-            key = keys[name]
-            quotes[key] += 1
-            articles[key].add(r["id"])
-            variants[key][name] += 1
-            if sp.get("title"):
-                titles[key][sp["title"]] += 1
+            st = seen.get(name)
+            if st is None:
+                first[name] = sp
+                st = seen[name] = [0, [], None]
+            st[0] += 1
+            if rid is None:
+                rid = r["id"]
+            ids = st[1]
+            if not ids or ids[-1] is not rid:
+                ids.append(rid)
+            title = sp.get("title")
+            if title:
+                if st[2] is None:
+                    st[2] = []
+                st[2].append((ri, qi, title))
+    keys = _keys(first)
+    groups: dict[tuple, list[str]] = {}  # key -> its names, both in order of first appearance
+    for name, key in keys.items():
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [name]
+        else:
+            group.append(name)
     rows = []
-    for key, n in quotes.items():
-        # display the fullest common form: most quotes first, then the longest name
-        name = max(variants[key].items(), key=lambda kv: (len(name_tokens(kv[0])) >= 2, kv[1], len(kv[0])))[0]
-        rows.append({"speaker": name, "title": titles[key].most_common(1)[0][0] if titles[key] else None,
-                     "quotes": n, "articles": len(articles[key]),
-                     "variants": sorted(variants[key])})
+    for names in groups.values():
+        if len(names) == 1:
+            name = names[0]
+            n, ids, titles = seen[name]
+            articles = len(ids) if len(ids) < 2 else len(set(ids))
+            variants = names
+        else:
+            # display the fullest common form: most quotes first, then the longest name
+            # (the first to appear wins a tie)
+            n, id_set, titles, best, best_rank = 0, set(), None, None, None
+            for v in names:
+                c, ids, ts = seen[v]
+                n += c
+                id_set.update(ids)
+                if ts:
+                    titles = ts if titles is None else titles + ts
+                rank = (len(_name_tokens(v)) >= 2, c, len(v))
+                if best is None or rank > best_rank:
+                    best, best_rank = v, rank
+            name, articles, variants = best, len(id_set), sorted(names)
+            if titles:
+                titles.sort(key=_position)
+        title = None
+        if titles:
+            title = titles[0][2] if len(titles) == 1 else Counter(t[2] for t in titles).most_common(1)[0][0]
+        rows.append({"speaker": name, "title": title, "quotes": n, "articles": articles,
+                     "variants": list(variants)})
     rows.sort(key=lambda r: (-r["quotes"], -r["articles"], fold(r["speaker"])))
     return rows[:limit] if limit else rows
+
+
+def _position(t: tuple) -> tuple:
+    return t[0], t[1]
