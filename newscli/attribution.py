@@ -243,8 +243,27 @@ def _appositive_person(text: str, e: int) -> bool:
 
 _KIN_GENDER = {"wife": "f", "husband": "m", "daughter": "f", "son": "m", "mother": "f", "father": "m",
                "sister": "f", "brother": "m", "widow": "f", "widower": "m"}
-_KIN = re.compile(r"(?:\b(?P<owner>[A-Z][\w-]+(?:'s|\u2019s))|\b(?:his|her|their))[ \t]+"
-                  r"(?P<kin>%s),[ \t]+(?P<name>[A-Z][a-z]+)(?=,)" % "|".join(_KIN_GENDER))
+# the kin word, then its owner before it; only stories with "wife, " etc. are scanned at all
+_KIN = re.compile(r"\b(?P<kin>%s),[ \t]+(?P<name>[A-Z][a-z]+)(?=,)" % "|".join(_KIN_GENDER))
+_KIN_OWNER = re.compile(r"(?:\b(?P<owner>[A-Z][\w-]+(?:'s|\u2019s))|\b(?:his|her|their))[ \t]+$")
+
+
+def _add_kin(idx: Index, text: str) -> None:
+    """People named by a first name only after a relation: "Trump's wife, Melania," is Melania
+    Trump, "his wife, Jane," is Jane; the relation gives the gender."""
+    for m in _KIN.finditer(text):
+        o = _KIN_OWNER.search(text, max(0, m.start() - 40), m.start())
+        if o is None:
+            continue
+        name, owner = m["name"], o["owner"]
+        if name in idx.people or name.lower() not in _FIRST_NAMES and owner is None:
+            continue
+        full = f"{name} {_POSS.sub('', owner)}" if owner else name
+        p = idx.people.get(full) or Person(full, name, person=True, fgender=_KIN_GENDER.get(m["kin"]))
+        idx.people[full] = p
+        idx.by_surname.setdefault(name, p)
+        if idx.owners:
+            idx.owners.setdefault(name, []).append(p)
 
 
 def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
@@ -317,14 +336,6 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             p.male += 3
         elif g == "f":
             p.female += 3
-    for m in _KIN.finditer(text):  # "Trump's wife, Melania,": a person named by a first name only
-        name, owner = m["name"], m["owner"]
-        if name in idx.people or name.lower() not in _FIRST_NAMES and owner is None:
-            continue
-        full = f"{name} {_POSS.sub('', owner)}" if owner else name
-        p = idx.people.get(full) or Person(full, name, person=True, fgender=_KIN_GENDER.get(m["kin"]))
-        idx.people[full] = p
-        idx.by_surname.setdefault(name, p)
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
     if layout is not None:
@@ -377,6 +388,8 @@ def all_mentions(idx: Index) -> list:
     one regex pass over capitalized words, so the cost stays linear in the text."""
     if idx.mentions is not None:
         return idx.mentions
+    if any(k + ", " in idx.text for k in _KIN_GENDER):  # only here: stories without pronouns skip it
+        _add_kin(idx, idx.text)
     owners = _owners(idx)
     for p in idx.people.values():
         p.at = []
