@@ -8,14 +8,12 @@ then applies ``RESOLVERS``, an ordered table of named functions, to each mention
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .lexicon import (ANONYMOUS_NOUNS, FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, HONORIFICS,
-                      MALE_FIRST_NAMES, MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
-from .lexicon import CUE_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS
+from .lexicon import (ANONYMOUS_NOUNS, CUE_VERBS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, MALE_FIRST_NAMES,
+                      MALE_WORDS, ORG_WORDS, PERSONAL_PRONOUNS, PLACES, ROLE_NOUNS, ROLE_WORDS, TITLE_WORDS)
 from .models import Quote, Speaker
 
 # A run of capitalized words (initials and particles allowed). It starts with a literal
@@ -271,7 +269,6 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
     later mention of their surnames. Gender is read lazily (see ``gender_of``)."""
     idx = Index(text=text)
     inside = _quoted_spans(text, quotes)
-    events = []  # (pos, Person)
     singles = []  # ("Pincus", "Mr", prefix): honorific + surname mentions
     for m in _CAPRUN.finditer(text):
         s0 = m.start()
