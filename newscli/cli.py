@@ -70,13 +70,8 @@ def _debug() -> bool:
 @contextmanager
 def guard() -> Iterator[None]:
     """Map failures to the exit statuses in status.py: one line, no traceback unless --debug."""
-    from .store import DatabaseError
-
     try:
         yield
-    except DatabaseError as e:
-        err(str(e))
-        raise typer.Exit(ExitStatus.USAGE_OR_DB) from None
     except KeyboardInterrupt:
         err("interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
@@ -86,6 +81,11 @@ def guard() -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except Exception as e:
+        # only a command that opened the store can have raised its error: parse never imports it
+        store = sys.modules.get(f"{__package__}.store")
+        if store is not None and isinstance(e, store.DatabaseError):
+            err(str(e))
+            raise typer.Exit(ExitStatus.USAGE_OR_DB) from None
         if _debug():
             raise
         err(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
