@@ -6,7 +6,6 @@ per quote (articles without quotes get one row) for spreadsheets, and is export 
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 from typing import IO, Iterable, Iterator
@@ -92,6 +91,8 @@ def csv_rows(records: Iterable[dict]) -> Iterator[dict]:
 
 
 def write_csv(records: Iterable[dict], out: IO[str]) -> None:
+    import csv  # only export needs it; parse and ingest start faster without it
+
     out = utf8(out)
     # RFC 4180 line ends. With "\n" as the terminator Python's csv leaves a CR inside a cell
     # unquoted, and readers then split the row there: a cell could start a new row.
