@@ -1153,8 +1153,86 @@ def _names_a_thing(c: Ctx) -> bool:
         and r[0].t.isalpha() and is_cap(r[0].t) and r[0].s == c.sp.close_e + 1
 
 
+# Words that name a work: the quote right after one ("his memoir, “Tough Choices.”") is its
+# title. Nouns that are also verbs ("show", "play", "ad") are left out.
+WORK_NOUNS = frozenset("""book books memoir memoirs autobiography novel column op-ed essay editorial
+    podcast program programme documentary album poem slogan headline bestseller""".split())
+_TOLD = frozenset("told tell tells telling".split())
+_BE = frozenset("is was were be been being are get got gets".split())
+# (CROSSTALK.) (APPLAUSE) (Laughter): a transcript's note, in capitals or a known word
+_STAGE = re.compile(r"\((?:[A-Z][A-Z .,'-]{2,30}|(?i:laughter|applause|cheers|crosstalk|inaudible|"
+                    r"unintelligible|booing|boos|silence|pause))\)[.,]?")
+_BY_AUTHOR = re.compile(r"[,\s]*by\s+(?:the\s+)?[A-Z]")
+
+
+def _after_work_noun(c: Ctx, qt: str) -> bool:
+    lft = c.left
+    k = len(lft) - 1 - (bool(lft) and lft[-1].t == ",")
+    return k >= 0 and lft[k].t.lower() in WORK_NOUNS
+
+
+def _show_told(c: Ctx, qt: str) -> bool:
+    """'Fiorina told “Fox and Friends,”': a programme named as the listener."""
+    return bool(c.left) and c.left[-1].t.lower() in _TOLD and is_title_like(qt)
+
+
+def _title_by_author(c: Ctx, qt: str) -> bool:
+    """'“The Trumps: Three Generations That Built an Empire,” by Gwenda Blair': a work and its
+    author (not a passive attribution: 'was called “a disgrace” by Ryan')."""
+    m = _BY_AUTHOR.match(c.text, c.sp.close_e, c.sp.close_e + 12)
+    return m is not None and not any(tk.t.lower() in _BE for tk in c.left)
+
+
+def _excerpt_after_byline(c: Ctx, qt: str) -> bool:
+    """Digest style '—“Headline,” by Times’ Ben Sisario: “First paragraph...”': an excerpt of
+    another article, not speech."""
+    lft = c.left
+    if not lft or lft[-1].t != ":":
+        return False
+    for k in range(len(lft) - 2, max(-1, len(lft) - 10), -1):
+        if lft[k].t == "by":  # the headline's closing mark (maybe then a comma) before "by"
+            return c.text[max(0, lft[k].s - 4):lft[k].s].rstrip(" ,")[-1:] in _ALL_MARKS
+    return False
+
+
+def _subhead_line(c: Ctx, qt: str) -> bool:
+    """A paragraph that is only a quote in single marks is a feature's sub-heading
+    ("'A fight from start to finish.'"); speech in plain-text feeds uses '' or double marks."""
+    sp = c.sp
+    return c.block_start and not sp.double and sp.close_e - sp.close_s == 1 and not c.right \
+        and c.text[sp.close_e:sp.close_e + 4].lstrip(" \t\r")[:1] in ("", "\n")
+
+
+def _stage_direction(c: Ctx, qt: str) -> bool:
+    """Transcripts' “(CROSSTALK.)”, “(LAUGHTER)”."""
+    return _STAGE.fullmatch(qt.strip()) is not None
+
+
+# name, test, an example it exists for (the quoted words are not speech)
+NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str], bool], str], ...] = (
+    ("work-title", _after_work_noun, "Fiorina wrote in her memoir, “Tough Choices.”"),
+    ("show-told", _show_told, "“He is fair game,” Fiorina told “Fox and Friends,” on Monday."),
+    ("title-by-author", _title_by_author,
+     "According to “The Trumps: Three Generations That Built an Empire,” by Gwenda Blair, he left."),
+    ("digest-excerpt", _excerpt_after_byline,
+     "—“Museum to close in December,” by Times’ Ben Sisario: “The museum will close its doors.”"),
+    ("subhead", _subhead_line, "'A fight from start to finish.'\n\nThe merger was not her idea."),
+    ("stage-direction", _stage_direction, "“(CROSSTALK.)”"),
+)
+
+
+def not_speech(c: Ctx, qt: str) -> str | None:
+    """The name of the first NOT_SPEECH row that holds for this span, or None."""
+    for name, test, _ in NOT_SPEECH:
+        if test(c, qt):
+            return name
+    return None
+
+
 def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
+    if not_speech(c, qt):
+        return False
     lw = c.left[-1].t.lower() if c.left else ""
     # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles
     if len(qt) < 80 and is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \

@@ -334,3 +334,52 @@ def test_a_long_tag_with_a_that_clause_is_a_new_report():
     t = "“We are done.” Halvorsen wrote in an email to staff on Monday that the office would close."
     q = find(t)[0]
     assert not (q.speaker and q.speaker.mention == "Halvorsen" and q.rule == "after-subject-verb")
+
+
+# ------------------------------------------------------------------ quoted words that are not speech
+
+# the words in each NOT_SPEECH example that must not come out as a quote
+_NOT_SPEECH_WORDS = {
+    "work-title": "Tough Choices.",
+    "show-told": "Fox and Friends,",
+    "title-by-author": "The Trumps: Three Generations That Built an Empire,",
+    "digest-excerpt": "The museum will close its doors.",
+    "subhead": "A fight from start to finish.",
+    "stage-direction": "(CROSSTALK.)",
+}
+
+
+@pytest.mark.parametrize("name,fn,example", quotes.NOT_SPEECH, ids=[r[0] for r in quotes.NOT_SPEECH])
+def test_every_not_speech_row_drops_its_example(name, fn, example):
+    assert _NOT_SPEECH_WORDS[name] not in texts(example)
+
+
+def test_not_speech_keeps_the_speech_around_a_title():
+    t = "“He is fair game,” Fiorina told “Fox and Friends,” on Monday."
+    assert texts(t) == ["He is fair game,"]
+    t = "Ms. Ruiz, in her new book, argues that the council “has lost its way.”"
+    assert texts(t) == ["has lost its way."]
+
+
+def test_a_passive_by_is_not_an_author():
+    t = "The plan was called “a giveaway” by Senator Ann Ruiz, who voted against it."
+    assert texts(t) == ["a giveaway"]
+
+
+def test_a_double_marked_line_is_speech_not_a_subhead():
+    t = "''We will win this district.''\n\nThe vote is set for Tuesday, Lopez said."
+    assert texts(t) == ["We will win this district."]
+    t = "Lopez spoke to the crowd.\n\n'We will win this district.'\n\nThe vote is set for Tuesday."
+    assert texts(t) == []
+
+
+def test_a_parenthesis_in_speech_is_not_a_stage_direction():
+    t = "The council said: “We will vote.”\n\n“(We have the votes.)”"
+    assert "(We have the votes.)" in texts(t)
+    t = "“Lower taxes,” Lopez said. “(APPLAUSE.)” “And fewer rules.”"
+    assert "(APPLAUSE.)" not in texts(t)
+
+
+def test_a_digest_excerpt_is_not_speech_but_a_colon_quote_is():
+    t = "Lopez said in an interview: “The budget is balanced.”"
+    assert texts(t) == ["The budget is balanced."]
