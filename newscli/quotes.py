@@ -1165,25 +1165,25 @@ _STAGE = re.compile(r"\((?:[A-Z][A-Z .,'-]{2,30}|(?i:laughter|applause|cheers|cr
 _BY_AUTHOR = re.compile(r"[,\s]*by\s+(?:the\s+)?[A-Z]")
 
 
-def _after_work_noun(c: Ctx, qt: str) -> bool:
+def _after_work_noun(c: Ctx, qt: str, found: Found | None) -> bool:
     lft = c.left
     k = len(lft) - 1 - (bool(lft) and lft[-1].t == ",")
     return k >= 0 and lft[k].t.lower() in WORK_NOUNS
 
 
-def _show_told(c: Ctx, qt: str) -> bool:
+def _show_told(c: Ctx, qt: str, found: Found | None) -> bool:
     """'Fiorina told “Fox and Friends,”': a programme named as the listener."""
     return bool(c.left) and c.left[-1].t.lower() in _TOLD and is_title_like(qt)
 
 
-def _title_by_author(c: Ctx, qt: str) -> bool:
+def _title_by_author(c: Ctx, qt: str, found: Found | None) -> bool:
     """'“The Trumps: Three Generations That Built an Empire,” by Gwenda Blair': a work and its
     author (not a passive attribution: 'was called “a disgrace” by Ryan')."""
     m = _BY_AUTHOR.match(c.text, c.sp.close_e, c.sp.close_e + 12)
     return m is not None and not any(tk.t.lower() in _BE for tk in c.left)
 
 
-def _excerpt_after_byline(c: Ctx, qt: str) -> bool:
+def _excerpt_after_byline(c: Ctx, qt: str, found: Found | None) -> bool:
     """Digest style '—“Headline,” by Times’ Ben Sisario: “First paragraph...”': an excerpt of
     another article, not speech."""
     lft = c.left
@@ -1195,21 +1195,35 @@ def _excerpt_after_byline(c: Ctx, qt: str) -> bool:
     return False
 
 
-def _subhead_line(c: Ctx, qt: str) -> bool:
+def _subhead_line(c: Ctx, qt: str, found: Found | None) -> bool:
     """A paragraph that is only a quote in single marks is a feature's sub-heading
-    ("'A fight from start to finish.'"); speech in plain-text feeds uses '' or double marks."""
+    ("'A fight from start to finish.'"), and one that opens a paragraph with no speaker anywhere
+    is a headline's ("'Stay or pay' could make firms stay home."); speech in plain-text feeds
+    uses '' or double marks."""
     sp = c.sp
-    return c.block_start and not sp.double and sp.close_e - sp.close_s == 1 and not c.right \
-        and c.text[sp.close_e:sp.close_e + 4].lstrip(" \t\r")[:1] in ("", "\n")
+    if not c.block_start or sp.double or sp.close_e - sp.close_s != 1:
+        return False
+    return found is None or (not c.right and c.text[sp.close_e:sp.close_e + 4].lstrip(" \t\r")[:1] in ("", "\n"))
 
 
-def _stage_direction(c: Ctx, qt: str) -> bool:
+# a quoted name right before one of these is a show's or a book's title ("“Orange Is the New
+# Black” star Ana Ruiz")
+_ROLE_AFTER = frozenset("""star stars host hosts actor actress creator author co-star anchor writer
+    producer director contestant alum alumnus cast""".split())
+
+
+def _title_before_role(c: Ctx, qt: str, found: Found | None) -> bool:
+    r = c.right
+    return bool(r) and r[0].t in _ROLE_AFTER and is_title_like(qt)
+
+
+def _stage_direction(c: Ctx, qt: str, found: Found | None) -> bool:
     """Transcripts' “(CROSSTALK.)”, “(LAUGHTER)”."""
     return _STAGE.fullmatch(qt.strip()) is not None
 
 
 # name, test, an example it exists for (the quoted words are not speech)
-NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str], bool], str], ...] = (
+NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str, "Found | None"], bool], str], ...] = (
     ("work-title", _after_work_noun, "Fiorina wrote in her memoir, “Tough Choices.”"),
     ("show-told", _show_told, "“He is fair game,” Fiorina told “Fox and Friends,” on Monday."),
     ("title-by-author", _title_by_author,
@@ -1218,20 +1232,21 @@ NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str], bool], str], ...] = (
      "—“Museum to close in December,” by Times’ Ben Sisario: “The museum will close its doors.”"),
     ("subhead", _subhead_line, "'A fight from start to finish.'\n\nThe merger was not her idea."),
     ("stage-direction", _stage_direction, "“(CROSSTALK.)”"),
+    ("title-before-role", _title_before_role, "“Morning Rounds” host Ana Ruiz opened up about her year."),
 )
 
 
-def not_speech(c: Ctx, qt: str) -> str | None:
+def not_speech(c: Ctx, qt: str, found: Found | None = None) -> str | None:
     """The name of the first NOT_SPEECH row that holds for this span, or None."""
     for name, test, _ in NOT_SPEECH:
-        if test(c, qt):
+        if test(c, qt, found):
             return name
     return None
 
 
 def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
-    if not_speech(c, qt):
+    if not_speech(c, qt, found):
         return False
     lw = c.left[-1].t.lower() if c.left else ""
     # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles

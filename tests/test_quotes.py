@@ -346,6 +346,7 @@ _NOT_SPEECH_WORDS = {
     "digest-excerpt": "The museum will close its doors.",
     "subhead": "A fight from start to finish.",
     "stage-direction": "(CROSSTALK.)",
+    "title-before-role": "Morning Rounds",
 }
 
 
@@ -371,6 +372,13 @@ def test_a_double_marked_line_is_speech_not_a_subhead():
     assert texts(t) == ["We will win this district."]
     t = "Lopez spoke to the crowd.\n\n'We will win this district.'\n\nThe vote is set for Tuesday."
     assert texts(t) == []
+
+
+def test_a_single_marked_quote_opening_a_headline_line_is_not_speech():
+    t = "Budget talks stall.\n\n'Stay or pay' could make firms rethink moving jobs abroad.\n\nThe bill is due."
+    assert texts(t) == []
+    t = "'We will not stay,' Ruiz said of the plant.\n\nThe bill is due."
+    assert texts(t) == ["We will not stay,"]
 
 
 def test_a_parenthesis_in_speech_is_not_a_stage_direction():
