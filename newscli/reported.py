@@ -1308,6 +1308,16 @@ def _label_end(text: str, q: Quote, ce: int) -> int:
     return ce
 
 
+_CLOSERS = ("\u201d", '"', "''", "\u2019")
+
+
+def _inverted_tag(text: str, vs: int) -> bool:
+    """The verb follows a quotation's closing mark and comma ('“...,” said Ann Ruiz'): what comes
+    after it is the speaker, not reported content."""
+    before = text[max(0, vs - 6):vs].rstrip()
+    return before.endswith(_CLOSERS) and before.rstrip("\u201d\"'\u2019")[-1:] in (",", "?", "!")
+
+
 def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote], used: set[int]) -> list[Quote]:
     """Partial quotes whose own cue (found by quotes.py) opens a reported clause no rule here
     matched: 'Romney's political director, said the campaign would "do daily requests" early'.
@@ -1342,6 +1352,8 @@ def _mixed_from_marks(text: str, paragraphs: list[Paragraph], marked: list[Quote
             if text[cs:q.start].count("\u201c") or text[cs:q.start].count('"'):
                 continue  # another quotation opens the sentence: quotes.py's split quote
         else:
+            if _inverted_tag(text, vs):
+                continue  # '“It was shameful,” said Ann Ruiz, who waited in a “long line”': the speaker
             cs = _skip_forward(text, vs + len(q.verb), se, q.verb)
             if cs > q.start:
                 continue

@@ -427,3 +427,13 @@ def test_quotation_closing_a_subordinate_clause_ends_the_report():
             "the governor won few new voters.\n")
     got = _parsed(text)
     assert ("mixed", "his first speech to the \u201cforgotten middle class,\u201d") in got, got
+
+
+def test_words_after_an_inverted_tag_are_the_speaker_not_a_report():
+    from newscli.parser import parse
+    t = ("“It was truly shameful,” said Ann Ruiz, 34, a plaintiff who waited in an “extraordinarily long"
+         " line” for hours.")
+    assert not [q.text for q in parse(t).quotes if q.kind == "mixed"]
+    t = "Ruiz said the council would “do daily requests” early in the week."
+    assert [q.text for q in parse(t).quotes if q.kind == "mixed"] == [
+        "the council would “do daily requests” early in the week"]
