@@ -1402,6 +1402,7 @@ received receives waved waves dressed wore wear wears landed arrived arrives lef
 beat beats defeated played plays spent spends bought buys sold sells paid pays got gets had
 watched watches visited visits attended attends entered enters moved moves lived lives worked works
 """)
+_TITLE_PREPS = _words("of by for via")  # more places a programme's name follows a cue
 _CONTENT_NOT = _words("""on in at with as over during from after before out just down up into through
 when while since until near inside outside around across off back away and but or""")
 
@@ -1577,6 +1578,8 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
                 first = text[cs:cs + 12].split(" ", 1)[0].lower()
                 if first in _CONTENT_NOT or not text[cs:cs + 1].isalnum() and cs != ps:
                     break  # "said on 'Meet the Press'": where, not what
+                if title and (tk.t in TELL or first in _TITLE_PREPS):
+                    break  # "told ABC's 'This Week'", "said of the claim on 'This Week'": a programme
                 ce = _content_end(text, cs, se)
                 if ce <= ps:
                     continue

@@ -437,3 +437,11 @@ def test_words_after_an_inverted_tag_are_the_speaker_not_a_report():
     t = "Ruiz said the council would “do daily requests” early in the week."
     assert [q.text for q in parse(t).quotes if q.kind == "mixed"] == [
         "the council would “do daily requests” early in the week"]
+
+
+def test_a_programme_after_told_or_said_of_is_not_a_report():
+    from newscli.parser import parse
+    t = "“I could hardly hear,” Lopez told NBC’s “Today” on Monday. “The line was bad.”"
+    assert not [q.text for q in parse(t).quotes if q.kind == "mixed"]
+    t = "“She just made it up,” he said of the claim during a call to ABC’s “This Week.”"
+    assert not [q.text for q in parse(t).quotes if q.kind == "mixed"]
