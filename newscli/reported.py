@@ -1655,6 +1655,8 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
         if f.ms is None or f.ce <= f.cs:
             continue
         kind = "mixed" if _PAIR_ANY.search(text, cs, ce) else "indirect"
+        if kind == "mixed" and f.verb in TELL and _title_like(text[cs:ce].strip(_MARKS + " .,")):
+            continue  # 'told ABC's “Good Morning America.”': the listener, a programme
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
                          verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
     out.extend(_mixed_from_marks(text, paragraphs, marked, used))
