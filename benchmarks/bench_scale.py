@@ -6,8 +6,10 @@ Run by hand; each part prints a Markdown table and the command that reproduces i
     python benchmarks/bench_scale.py all                # everything (~10 min at --repeat 3)
     python benchmarks/bench_scale.py parse ingest       # some parts
     python benchmarks/bench_scale.py query --profile    # + where the time goes, per query
+    python benchmarks/bench_scale.py codec              # json vs orjson on the database file
 
-Parts: parse, ingest, scale (2,000 vs 20,000 stories), query, startup, memory.
+Parts: parse, ingest, scale (2,000 vs 20,000 stories), query, codec (json vs orjson on the
+database file), startup, memory, dask.
 
 Corpus: the Reuters-21578 stories (``raw`` of ../shared/eval/dev/structure_reuters.jsonl,
 about 14,000) and the PolNeAR articles (``text`` of quotes_polnear.jsonl), written one story a
@@ -41,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 REUTERS = DEV / "structure_reuters.jsonl"
 POLNEAR = DEV / "quotes_polnear.jsonl"
-PARTS = ("parse", "ingest", "scale", "query", "startup", "memory", "dask")
+PARTS = ("parse", "ingest", "scale", "query", "codec", "startup", "memory", "dask")
 BIG, SMALL = 20_000, 2_000
 
 # Goals from the issue.
@@ -255,7 +257,7 @@ class Bench:
 
     def command(self, part: str) -> str:
         opts = [f"--repeat {self.args.repeat}"]
-        if part in ("query", "startup", "memory") and self.args.quick_repeat != 5:
+        if part in ("query", "codec", "startup", "memory") and self.args.quick_repeat != 5:
             opts.append(f"--quick-repeat {self.args.quick_repeat}")
         if self.args.jobs != "1,2":
             opts.append(f"--jobs {self.args.jobs}")
@@ -476,7 +478,7 @@ class Bench:
                 if best is None or ph["total"] < best["total"]:
                     best = ph
             if "error" in best:
-                prow.append([" ".join(args), f"n/a ({best['error'][:80]})", "", "", "", "", "", ""])
+                prow.append([" ".join(args), f"n/a ({best['error'][:80]})"] + [""] * (len(PHASES) + 1))
                 continue
             top = max(PHASES, key=lambda k: best[k])
             prow.append([" ".join(args)] + [f"{best[k]:.3f}" for k in PHASES] + [f"{best['total']:.3f}", top])
@@ -484,13 +486,94 @@ class Bench:
                               ["query"] + list(PHASES) + ["total", "dominant"], prow,
                               ["- import: newscli.cli and what the command imports (store, tinydb, query, render/rich); "
                                "json: the JSON decode inside the store (`store._loads`); records: the rest of "
-                               "`Store.articles()` / `Store.get()` (file read, checks, TinyDB documents, copies); "
-                               "query: the query function and building the Rich table; render: printing it to /dev/null.",
+                               "`Store.articles()` / `Store.get()` (file read, checks); "
+                               "query: the query function (`speaker_rows`, ...); render: building the Rich table "
+                               "(the first 200 rows, as the command does without --limit) and printing it to "
+                               "/dev/null; free: dropping the records and a collection (the command pays it when it "
+                               "returns).",
                                "- the wall time in the table above also holds interpreter start-up (`python -c pass`), "
                                "Typer building the command (it imports pydantic for subcommands) and interpreter exit."]))
         if self.args.profile:
             for name, args in self.query_args(db):
                 self.profile(NEWSCLI[1:] if len(NEWSCLI) == 2 else ["-m", "newscli"], args + ["--db", str(db)], name)
+
+    # ------------------------------------------------------------------ codec
+    def codec(self) -> None:
+        """json vs orjson on the query database: decode and encode, each in a fresh process
+        (the store's way: bytes in and out, the collector paused while decoding)."""
+        if not _has("orjson"):
+            print("(codec part skipped: orjson is not installed)\n")
+            return
+        db = self.query_db()
+        size = db.stat().st_size
+        load = {"json": "json.loads(raw)", "orjson": "orjson.loads(raw)"}
+        dump = {"json": "json.dumps(d, ensure_ascii=False, separators=(',', ':')).encode('utf-8')",
+                "orjson": "orjson.dumps(d)"}
+        head = (f"import gc, json, sys, time, orjson; raw = open({str(db)!r}, 'rb').read(); "
+                "gc.disable(); ")
+        snippets = {f"decode, {lib}": head + f"t = time.perf_counter(); d = {load[lib]}; "
+                                             "print(time.perf_counter() - t)" for lib in load}
+        snippets.update({f"encode, {lib}": head + "d = orjson.loads(raw); del raw; "
+                                                  f"t = time.perf_counter(); b = {dump[lib]}; "
+                                                  "print(time.perf_counter() - t)" for lib in dump})
+        best: dict[str, float] = {}
+        rss: dict[str, int] = {}
+        for _ in range(max(1, self.args.quick_repeat)):
+            for label, code in snippets.items():  # round-robin: drift hits both alike
+                with tempfile.TemporaryFile("w+") as out:
+                    r = run([sys.executable, "-c", code], self.env, stdout=out)
+                    out.seek(0)
+                    seconds = float(out.read().strip() or "nan")
+                best[label] = min(best.get(label, float("inf")), seconds)
+                rss[label] = max(rss.get(label, 0), r.rss)
+        import orjson
+
+        data = orjson.loads(db.read_bytes())
+        same = orjson.dumps(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        del data
+        rows = []
+        for op in ("decode", "encode"):
+            j, o = best[f"{op}, json"], best[f"{op}, orjson"]
+            for lib, t in (("json", j), ("orjson", o)):
+                rows.append([op, lib, f"{t:.3f}", f"{size / t / 1e6:,.0f}", f"{j / t:.2f}", mb(rss[f"{op}, {lib}"])])
+        # the whole commands, with the store's orjson calls served by json (a stand-in module
+        # first on PYTHONPATH) and with orjson itself
+        shim = self.work / "orjson-as-json"
+        shim.mkdir(exist_ok=True)
+        (shim / "orjson.py").write_text(ORJSON_AS_JSON, encoding="utf-8")
+        env_json = dict(self.env, PYTHONPATH=os.pathsep.join(
+            [str(shim)] + ([self.env["PYTHONPATH"]] if self.env.get("PYTHONPATH") else [])))
+        folder = self.corpus.reuters()
+        j = max(self.jobs)
+        ab = []
+        for name, args in self.query_args(db):
+            if name in ("speakers", "quotes"):
+                ab.append((f"`newscli {' '.join(args)}`", NEWSCLI + args + ["--db", str(db)], None))
+        ing = self.work / "codec-ingest.json"
+        ab.append((f"`newscli ingest reuters --db codec-ingest.json --jobs {j} -q`",
+                   self.ingest_cmd(folder, ing, j), self.fresh(ing)))
+        for label, cmd, before in ab:
+            tj, to = Timing(label + " json", cmd), Timing(label + " orjson", cmd)
+            reps = self.args.quick_repeat if before is None else self.args.repeat
+            for _ in range(reps):  # round-robin
+                tj.runs.append(run(cmd, env_json, before=before))
+                to.runs.append(run(cmd, self.env, before=before))
+                print(f"  {tj.runs[-1].seconds:8.3f} s json / {to.runs[-1].seconds:.3f} s orjson  {show(cmd)}",
+                      file=sys.stderr)
+            rows.append([label, "json", f"{tj.best:.3f}", "", "1.00", mb(tj.rss)])
+            rows.append([label, "orjson", f"{to.best:.3f}", "", f"{tj.best / to.best:.2f}", mb(to.rss)])
+        notes = [f"- the query database ({mb(size)} MB, {'ASCII' if db.read_bytes().isascii() else 'UTF-8'}); "
+                 f"best of {self.args.quick_repeat}; time inside the process, file already read; peak RSS of the "
+                 "whole process (an encode row holds the decoded database too).",
+                 f"- the two encodings are {'byte for byte the same' if same else 'DIFFERENT'} on this database.",
+                 "- ingest encodes the whole database at each commit (every 1,000 stories or 5 s), queries "
+                 "decode it once.",
+                 "- command rows: a fresh process each, round-robin, best of --quick-repeat (queries) or "
+                 "--repeat (ingest); `json`: the store's orjson calls served by the standard json module "
+                 "(a stand-in `orjson` module first on PYTHONPATH)."]
+        self.out.append(table("JSON codec on the database file: json vs orjson", self.command("codec"),
+                              ["operation or command", "library", "seconds (best)", "MB/s", "x json", "peak RSS MB"],
+                              rows, notes))
 
     def profile(self, entry: list[str], args: list[str], name: str) -> None:
         import pstats
@@ -591,6 +674,19 @@ class Bench:
                               rows, notes))
 
 
+# A stand-in for orjson that serves its calls with the standard json module, for the codec
+# part's A/B of whole commands (the store imports orjson).
+ORJSON_AS_JSON = """import json
+JSONDecodeError = json.JSONDecodeError
+JSONEncodeError = TypeError
+__version__ = "json stand-in"
+def loads(data):
+    return json.loads(data)
+def dumps(obj):
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+"""
+
+
 def _count_rows(cmd: list[str], env: dict) -> str:
     """How many rows a listing command finds (its --json output), for the table."""
     if "show" in cmd:
@@ -627,17 +723,19 @@ def imported_modules(entry: list[str], args: list[str], env: dict) -> dict[str, 
 
 
 # --------------------------------------------------------------------------- phase probe
-PHASES = ("import", "json", "records", "query", "render")
+PHASES = ("import", "json", "records", "query", "render", "free")
 
 
 def phases(db: str, args: list[str]) -> dict:
     """Time each phase of one query, as the CLI runs it, inside this (fresh) process."""
+    import gc
+
     t0 = time.perf_counter()
     from newscli import cli  # noqa: F401  typer, click, the app
     from newscli import query, render, store  # what every query command imports
     t1 = time.perf_counter()
     spent = {"json": 0.0}
-    real_loads = store._loads  # the store's JSON decoder (orjson when installed)
+    real_loads = store._loads  # the store's JSON decoder
 
     def timed_loads(*a, **k):
         t = time.perf_counter()
@@ -652,16 +750,15 @@ def phases(db: str, args: list[str]) -> dict:
     t2 = time.perf_counter()
     if args[0] == "quotes":
         rows = query.quote_rows(recs, args[2])
-        view = render.quotes_table(rows)
+        table = "quotes_table"
     elif args[0] == "articles":
         rows = query.article_rows(recs, args[2] if len(args) > 2 else None)
-        view = render.articles_table(rows)
+        table = "articles_table"
     elif args[0] == "speakers":
         rows = query.speaker_rows(recs)
-        view = render.speakers_table(rows)
+        table = "speakers_table"
     elif args[0] == "show":
         rows = recs
-        view = render.article_view(recs[0])
     else:
         raise SystemExit(f"unknown query {args[0]}")
     t3 = time.perf_counter()
@@ -669,13 +766,20 @@ def phases(db: str, args: list[str]) -> dict:
     real = sys.stdout
     sys.stdout = open(os.devnull, "w")
     try:
-        cli._out_console().print(view)
+        if args[0] == "show":
+            cli._out_console().print(render.article_view(recs[0]))
+        else:  # as the command prints it: the first TABLE_ROWS rows, without --limit
+            cli._print_listing(rows, False, table, None)
         sys.stdout.flush()
     finally:
         sys.stdout = real
     t4 = time.perf_counter()
+    n = len(rows)
+    del recs, rows, s  # what the command frees when it returns (the decoded database)
+    gc.collect()
+    t5 = time.perf_counter()
     return {"import": t1 - t0, "json": spent["json"], "records": (t2 - t1) - spent["json"],
-            "query": t3 - t2, "render": t4 - t3, "total": t4 - t0, "rows": len(rows)}
+            "query": t3 - t2, "render": t4 - t3, "free": t5 - t4, "total": t5 - t0, "rows": n}
 
 
 # --------------------------------------------------------------------------- main
