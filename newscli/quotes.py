@@ -1156,7 +1156,7 @@ def _names_a_thing(c: Ctx) -> bool:
 # Words that name a work: the quote right after one ("his memoir, “Tough Choices.”") is its
 # title. Nouns that are also verbs ("show", "play", "ad") are left out.
 WORK_NOUNS = frozenset("""book books memoir memoirs autobiography novel column op-ed essay editorial
-    podcast program programme documentary album poem slogan headline bestseller""".split())
+    podcast program programme documentary album poem slogan headline bestseller commentary""".split())
 _TOLD = frozenset("told tell tells telling".split())
 _BE = frozenset("is was were be been being are get got gets".split())
 # (CROSSTALK.) (APPLAUSE) (Laughter): a transcript's note, in capitals or a known word
@@ -1217,6 +1217,12 @@ def _title_before_role(c: Ctx, qt: str, found: Found | None) -> bool:
     return bool(r) and r[0].t in _ROLE_AFTER and is_title_like(qt)
 
 
+def _names_a_remark(c: Ctx, qt: str, found: Found | None) -> bool:
+    """'his “Second Amendment people” remark': the words name a remark the story refers to."""
+    r = c.right
+    return bool(r) and r[0].s == c.sp.close_e + 1 and r[0].t in ("remark", "remarks") and len(qt.split()) <= 4
+
+
 def _stage_direction(c: Ctx, qt: str, found: Found | None) -> bool:
     """Transcripts' “(CROSSTALK.)”, “(LAUGHTER)”."""
     return _STAGE.fullmatch(qt.strip()) is not None
@@ -1233,6 +1239,7 @@ NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str, "Found | None"], bool], str], .
     ("subhead", _subhead_line, "'A fight from start to finish.'\n\nThe merger was not her idea."),
     ("stage-direction", _stage_direction, "“(CROSSTALK.)”"),
     ("title-before-role", _title_before_role, "“Morning Rounds” host Ana Ruiz opened up about her year."),
+    ("names-a-remark", _names_a_remark, "After his “bad hombres” remark, the crowd went quiet."),
 )
 
 

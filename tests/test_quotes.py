@@ -347,6 +347,7 @@ _NOT_SPEECH_WORDS = {
     "subhead": "A fight from start to finish.",
     "stage-direction": "(CROSSTALK.)",
     "title-before-role": "Morning Rounds",
+    "names-a-remark": "bad hombres",
 }
 
 
