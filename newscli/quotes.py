@@ -663,6 +663,17 @@ def rule_dash_signature(c: Ctx) -> Found | None:
     return Found(m, None, None, "dash-signature", 0.7)
 
 
+def _hometown_start(toks: list[Tok], k: int) -> int:
+    """'Ana Ruiz, of Springfield, Va., said': the appositive at toks[k] (a comma) is a state
+    after an ", of PLACE" one; the name comes before both."""
+    p = k - 1
+    while p > 0 and toks[p].t != "," and k - p < 6:
+        p -= 1
+    if p > 0 and toks[p].t == "," and toks[p + 1].t.lower() == "of" and is_cap(toks[k + 1].t):
+        return p
+    return k
+
+
 def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
     """The subject of the cue verb at toks[v]: walk back over adverbs, auxiliaries and an
     appositive ("Kirby, the spokesman, said"; "Biden himself recently described")."""
@@ -693,6 +704,7 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
             k -= 1
         if k > 0 and toks[k - 1].t == ",":
             k -= 1  # now toks[k] is the comma opening the appositive
+            k = _hometown_start(toks, k)
         else:
             k = end - 1
     # the head phrase: name run / description back to a boundary

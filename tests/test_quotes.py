@@ -392,3 +392,10 @@ def test_a_parenthesis_in_speech_is_not_a_stage_direction():
 def test_a_digest_excerpt_is_not_speech_but_a_colon_quote_is():
     t = "Lopez said in an interview: “The budget is balanced.”"
     assert texts(t) == ["The budget is balanced."]
+
+
+def test_a_speaker_with_a_hometown_and_state_before_the_cue():
+    q = one("Johnnie Wilson, of Springfield, Va., said he had fought ''for the rights of the nation.''")
+    assert q.kind == "partial" and q.speaker.mention.startswith("Johnnie Wilson")
+    q = one("Ana Ruiz, a nurse, said the plan was “a disgrace.”")
+    assert q.speaker.mention.startswith("Ana Ruiz")
