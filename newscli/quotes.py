@@ -1270,8 +1270,8 @@ def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     lw = c.left[-1].t.lower() if c.left else ""
     # “Fox News Sunday,” ''The Art of the Deal,'' Marcia “Cia” Price: names and titles
     if len(qt) < 80 and is_title_like(qt) and not (lw in LABEL_VERBS or lw in CUE_VERBS or lw in (":", ",", "as")) \
-            and not (found is not None and found.attributed_here and not c.left):
-        return False
+            and not (found is not None and (found.attributed_here or found.rule == "continues-split") and not c.left):
+        return False  # (a quotation opening the sentence after a split one goes on with the speech)
     if len(qt) < 80 and is_title_like(qt) and _names_a_thing(c):
         return False
     if kind == "direct":

@@ -399,3 +399,10 @@ def test_a_speaker_with_a_hometown_and_state_before_the_cue():
     assert q.kind == "partial" and q.speaker.mention.startswith("Johnnie Wilson")
     q = one("Ana Ruiz, a nurse, said the plan was “a disgrace.”")
     assert q.speaker.mention.startswith("Ana Ruiz")
+
+
+def test_a_short_capitalized_quote_after_a_split_one_is_speech_not_a_title():
+    t = "“This is sophomoric,” Ana Ruiz wrote on her blog. “Blacklisted?”"
+    assert texts(t) == ["This is sophomoric,", "Blacklisted?"]
+    t = "“We’ve got a common enemy,” Burton told delegates. “Donald Trump.”"
+    assert texts(t) == ["We’ve got a common enemy,", "Donald Trump."]
