@@ -197,7 +197,7 @@ class Tok(tuple):
 
 
 def tokens(text: str, s: int, e: int) -> list[Tok]:
-    return [Tok((m.group(), m.start(), m.end())) for m in _TOK.finditer(text, s, e)]
+    return [Tok((m[0],) + m.span()) for m in _TOK.finditer(text, s, e)]
 
 
 _ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr u.s u.n calif fla ga ill mass mich "
@@ -1020,11 +1020,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             prev_any, prev_ended = None, True
         # left: the sentence before the opening mark (after the previous span in the block)
         ls = _sentence_start(text, max(last_close, sp.open_s - 200, bs), sp.open_s)
-        left = [Tok((m.group(), m.start(), m.end())) for m in tok_iter(text, ls, sp.open_s)]
+        left = [Tok((m[0],) + m.span()) for m in tok_iter(text, ls, sp.open_s)]
         left = _left_trim(left, text, sp)
         nxt_open = spans[idx + 1].open_s if idx + 1 < len(spans) and spans[idx + 1].block == sp.block else be
         right_end = _sentence_stop(text, sp.close_e, min(be, sp.close_e + 250, nxt_open))
-        right = _right_trim([Tok((m.group(), m.start(), m.end())) for m in tok_iter(text, sp.close_e, right_end)])
+        right = _right_trim([Tok((m[0],) + m.span()) for m in tok_iter(text, sp.close_e, right_end)])
         block_start = sp.open_s - bs <= 3 and not text[bs:sp.open_s].strip(" \t\u00a0\"'“‘«`")
         intro = []
         if block_start and sp.block > 0:
@@ -1255,8 +1255,23 @@ NOT_SPEECH: tuple[tuple[str, Callable[[Ctx, str, "Found | None"], bool], str], .
 )
 
 
+# the words next to a span that some NOT_SPEECH row looks at: a span with none of them skips
+# the table (most spans; it runs on every one)
+_GATE_LEFT = WORK_NOUNS | _TOLD | {":"}
+_GATE_RIGHT = _ROLE_AFTER | {"remark", "remarks"}
+
+
+def _may_not_speak(c: Ctx, qt: str) -> bool:
+    lft, r, sp = c.left, c.right, c.sp
+    return (c.block_start and not sp.double) or qt[:1] == "(" \
+        or (bool(lft) and (lft[-1][0].lower() in _GATE_LEFT or (len(lft) > 1 and lft[-2][0].lower() in WORK_NOUNS))) \
+        or (bool(r) and r[0][0] in _GATE_RIGHT) or c.text.find("by", sp.close_e, sp.close_e + 6) >= 0
+
+
 def not_speech(c: Ctx, qt: str, found: Found | None = None) -> str | None:
     """The name of the first NOT_SPEECH row that holds for this span, or None."""
+    if not _may_not_speak(c, qt):
+        return None
     for name, test, _ in NOT_SPEECH:
         if test(c, qt, found):
             return name
