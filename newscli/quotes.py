@@ -1278,6 +1278,12 @@ def not_speech(c: Ctx, qt: str, found: Found | None = None) -> str | None:
     return None
 
 
+def _after_cue_comma(c: Ctx) -> bool:
+    """'She shook her head and said, “No.”': a cue verb and a comma or colon right before it."""
+    lft = c.left
+    return len(lft) >= 2 and lft[-1].t in (",", ":") and lft[-2].t.lower() in CUE_VERBS
+
+
 def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     """Scare quotes, titles and nicknames are not speech."""
     if not_speech(c, qt, found):
@@ -1290,7 +1296,7 @@ def _keep(c: Ctx, qt: str, kind: str, found: Found | None) -> bool:
     if len(qt) < 80 and is_title_like(qt) and _names_a_thing(c):
         return False
     if kind == "direct":
-        if found is None and len(qt.split()) <= 2 and not c.block_start:
+        if found is None and len(qt.split()) <= 2 and not c.block_start and not _after_cue_comma(c):
             return False
         return True
     attributed = found is not None and found.attributed_here

@@ -406,3 +406,10 @@ def test_a_short_capitalized_quote_after_a_split_one_is_speech_not_a_title():
     assert texts(t) == ["This is sophomoric,", "Blacklisted?"]
     t = "“We’ve got a common enemy,” Burton told delegates. “Donald Trump.”"
     assert texts(t) == ["We’ve got a common enemy,", "Donald Trump."]
+
+
+def test_a_one_word_answer_after_a_cue_and_comma_is_kept():
+    t = "Asked on Monday whether he would serve, Mrs. Ruiz shook her head and said, “No.”"
+    assert texts(t) == ["No."]
+    t = "Ruiz arrived late, and the crowd, “dear friends” to her, waited."
+    assert texts(t) == []
