@@ -290,6 +290,11 @@ _LY_NOUNS = frozenset("family ally assembly supply rally daily weekly monthly an
 _READINGS: dict = {}  # phrase -> its Mention at offset 0 (or None); bounded
 
 
+# Words that open a phrase after "Name," that is no title: an aside ("for his part") or a
+# relative clause ("who joined the company last year").
+_NOT_APPOSITIVE = frozenset("for in at on with by from too who whom whose which that where when".split())
+
+
 def classify(toks: list[Tok], text: str) -> Mention | None:
     """Turn the tokens of a speaker phrase into a Mention (name, title, flags).
 
@@ -353,7 +358,7 @@ def _classify(toks: list[Tok], text: str) -> Mention | None:
             rest = appos[a_n + 1:]
             r_n = [tk.t for tk in rest].index(",") if "," in [tk.t for tk in rest] else len(rest)
             app = rest[:r_n]
-        if app and not app[0].t.isdigit() and app[0].t not in ("for", "in", "at", "on", "with", "by", "from", "too"):
+        if app and not app[0].t.isdigit() and app[0].t.lower() not in _NOT_APPOSITIVE:
             title = text[app[0].s:app[-1].e]  # not "Lindqvist, for his part,"
     m = Mention(s, e, text[s:e], title=title)
     hl = hw[0].lower()

@@ -199,6 +199,14 @@ def test_appositive_title_after_the_name():
     assert q.verb == "said"
 
 
+def test_relative_clause_after_the_name_is_no_title():
+    q = one("Its chief executive, Priya Shah, who took over in May, called the delay “regrettable.”")
+    assert q.speaker.name == "Priya Shah"
+    assert q.speaker.title != "who took over in May"
+    q = one("“We are ready,” Omar Diaz, who chairs the board, said.")
+    assert q.speaker.name == "Omar Diaz" and q.speaker.title is None
+
+
 def test_title_before_the_name():
     q = one("“We will not back down,” White House spokesman John Kirby said Tuesday.")
     assert q.speaker.name == "John Kirby"
