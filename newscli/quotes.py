@@ -858,14 +858,88 @@ def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
         if end >= len(lft) - 1 or lft[end].t in (",", ":"):
             m = classify(lft[after:_cut_description(lft, after, end)], c.text)
             rule = "before-inverted"
+    if m is not None and rule == "before-inverted" and _is_fragment(m, c.text):
+        m = None  # "said Carson had been led astray by": the reported clause, not its speaker
     if m is None or (not m.name and not m.pronoun and not m.organization):
-        m2 = _subject_before(lft, v, c.text)
+        m2 = _noun_phrase(_subject_before(lft, v, c.text), c.text)
         if m2:
             m, rule = m2, "before-subject-verb"
+    m = _noun_phrase(m, c.text)
     if m is None:
-        return None
+        # "By the end of the day, Mr. Trump ... said", "A few days later, Trump ... telling":
+        # the subject after an opening phrase; else the caller tries an earlier cue verb
+        m, rule = _subject_after_opener(lft, v, c.text), "before-subject-verb"
+        if m is None:
+            return None
     conf = 0.85 if lft[-1].t in (",", ":") else 0.7
     return Found(m, lft[v].t, lft[v].s, rule, conf)
+
+
+# A speaker phrase is a noun phrase: one that opens with a preposition, a conjunction or a
+# relative word ("By", "of Flint's pipes and", "that the person who"), closes on a word that
+# needs more after it ("Carson had been led astray by", "the city embodied the"), has a finite
+# verb after its head ("Cruz is praising Jeb Bush", "Murphy owes") or names a time or a place
+# word ("a few days", "Friday", "There") is a piece of the clause, not its speaker.
+_FRAG_START = frozenset("""of in on at to for with by from about into over under after before during
+    since than via as following that which who whom whose where and or but nor so yet because while
+    when if there here""".split())
+_FRAG_END = frozenset("""of in on at to for with by from about into over under after before during
+    since than via as a an the and or but nor that which who whom whose where when his her their its
+    our my this these those""".split())
+_FINITE = frozenset("""is was were are am be been has had have will would should can could may might
+    must does did do owes owe""".split())
+_TIME_NOUNS = frozenset("""day days week weeks month months year years hour hours minute minutes
+    morning afternoon evening night weekend ago""".split()) | TIME_WORDS
+
+
+def _is_fragment(m: Mention, text: str) -> bool:
+    words = _WORD.findall(text, m.s, m.e)
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    head = [w.lower() for w in _WORD.findall(text[m.s:m.e].split(",", 1)[0])] or low
+    if head[0] in _FRAG_START or head[-1] in _FRAG_END and not m.pronoun:
+        return True  # (the head: "Priya Shah, who took over in May" loses "May" as a modal)
+    if all(w in _TIME_NOUNS or w in DETERMINERS or w.isdigit() for w in low):
+        return True  # "a few days", "Friday", "that morning"
+    return _finite_at(m, text) is not None
+
+
+def _finite_at(m: Mention, text: str) -> int | None:
+    """Token index of a finite verb after the head of the phrase ("Cruz is praising ...")."""
+    toks = tokens(text, m.s, m.e)
+    for k in range(1, len(toks)):
+        w = toks[k].t
+        if w in (",", "who", "whose", "which", "that", "(", "—", "–"):
+            return None  # an appositive or relative clause may have its own verb
+        if w in _FINITE:
+            return k
+    return None
+
+
+def _noun_phrase(m: Mention | None, text: str) -> Mention | None:
+    """The mention if it is a noun phrase; a subject with its verb cut off ("Cruz is praising
+    Jeb Bush" -> "Cruz"); or None for a clause fragment."""
+    if m is None or not _is_fragment(m, text):
+        return m
+    k = _finite_at(m, text)
+    if k is None:
+        return None
+    m2 = classify(tokens(text, m.s, m.e)[:k], text)
+    return m2 if m2 is not None and not _is_fragment(m2, text) else None
+
+
+_WORD = re.compile(r"\w+(?:[\u2019'.\-]\w+)*")
+
+
+def _subject_after_opener(lft: list[Tok], v: int, text: str) -> Mention | None:
+    """The noun phrase that follows the sentence's opening phrase and its comma."""
+    for k in range(1, min(v - 1, 12)):
+        if lft[k].t == ",":
+            if lft[0].t not in _OPENERS and not _is_fragment(Mention(lft[0].s, lft[k - 1].e, ""), text):
+                return None  # "Bill Millis, a businessman ...,": the subject and its appositive
+            return _noun_phrase(_sentence_subject(lft[k + 1:v], v - k - 1, text), text)
+    return None
 
 
 def rule_same_sentence(c: Ctx) -> Found | None:

@@ -421,3 +421,38 @@ def test_a_one_word_answer_after_a_cue_and_comma_is_kept():
     assert texts(t) == ["No."]
     t = "Ruiz arrived late, and the crowd, “dear friends” to her, waited."
     assert texts(t) == []
+
+
+# ------------------------------------------------------------------ speaker phrases that are clause fragments
+
+def _speaker(text, quote_text):
+    q = next(q for q in find(text) if q.text == quote_text)
+    return q.speaker.mention if q.speaker else None
+
+
+def test_a_subject_with_its_verb_is_cut_to_the_subject():
+    text = ("Lopez is praising Dana Whitfield, who ended her bid for the council Saturday, as “a woman who "
+            "didn’t go to the gutter” and engage in insults.")
+    assert _speaker(text, "a woman who didn’t go to the gutter") == "Lopez"
+
+
+def test_an_opening_time_phrase_is_not_the_speaker():
+    text = "A few days later, Ortega changed course again, telling a radio host that taxes “must go down.”"
+    assert _speaker(text, "must go down.") == "Ortega"
+    text = "By the end of the week, Ms. Ruiz was on the defensive and said her words had been “twisted.”"
+    assert _speaker(text, "twisted.") == "Ms. Ruiz"
+
+
+def test_the_reported_clause_after_said_is_not_an_inverted_speaker():
+    text = "Tom Brandt, the treasurer, said Keller had been misled by “outside advisers” all along."
+    assert _speaker(text, "outside advisers") == "Tom Brandt, the treasurer"
+
+
+def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
+    from newscli.quotes import Mention, _is_fragment
+    for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
+                   "a few days", "Friday", "There"):
+        assert _is_fragment(Mention(0, len(phrase), phrase), phrase), phrase
+    for phrase in ("Senator Dana Whitfield", "the city council", "Ms. Ruiz, who is the treasurer", "she",
+                   "A spokeswoman for the agency"):
+        assert not _is_fragment(Mention(0, len(phrase), phrase), phrase), phrase
