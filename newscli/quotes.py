@@ -317,6 +317,7 @@ def classify(toks: list[Tok], text: str) -> Mention | None:
 
 
 _UNSEEN = object()
+_BY_PREPS = frozenset("for at from with".split())  # "Cameron Easley for Morning Consult"
 
 
 def _classify(toks: list[Tok], text: str) -> Mention | None:
@@ -403,7 +404,8 @@ def _classify(toks: list[Tok], text: str) -> Mention | None:
         while j > k and _is_name_tok(hw[j - 1]):
             j -= 1
         if j < len(hw) and (hw[j - 1].lower() in TITLE_WORDS | HONORIFICS or hw[j - 1] == "."
-                            or len(hw) - j >= 2 and hw[j - 1].isalpha()):  # "Clinton ally James Carville"
+                            or len(hw) - j >= 2 and hw[j - 1].isalpha() and not (hw[j - 1] in _BY_PREPS and k >= 2)):
+            # "Clinton ally James Carville" (not "Cameron Easley for Morning Consult": the writer)
             t2, nm = split_name([w for w in hw[j:] if w != "."])
             m.name = nm
             m.title = m.title or " ".join(hw[:j] + ([t2] if t2 else []))

@@ -456,3 +456,8 @@ def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     for phrase in ("Senator Dana Whitfield", "the city council", "Ms. Ruiz, who is the treasurer", "she",
                    "A spokeswoman for the agency"):
         assert not _is_fragment(Mention(0, len(phrase), phrase), phrase), phrase
+
+
+def test_a_name_for_a_publication_keeps_the_writer_as_the_speaker():
+    q = one("“The effect of the debate is still small,” wrote Dana Whitfield for Civic Pulse.")
+    assert q.speaker.name == "Dana Whitfield"
