@@ -577,7 +577,18 @@ def rule_after_inverted(c: Ctx) -> Found | None:
     m = classify(toks, c.text)
     if not m:
         return None
-    return Found(m, v[0], r[i].s, "after-inverted", 0.9)
+    return Found(_according_tail(r, j + 1, c.text) or m, v[0], r[i].s, "after-inverted", 0.9)
+
+
+def _according_tail(r: list[Tok], j: int, text: str) -> Mention | None:
+    """ “...,” Sanders said, according to CNN.   The tag is the source's report of the words:
+    the source is who the story quotes."""
+    for k in range(j, min(len(r) - 2, j + 12)):
+        if r[k].t == "," and r[k + 1].t.lower() == "according" and r[k + 2].t.lower() == "to":
+            end = _np_forward(r, k + 3, stop_at_verb=True)
+            m = classify(r[k + 3:_cut_description(r, k + 3, end)], text)
+            return m if m is not None and not m.pronoun else None
+    return None
 
 
 def rule_after_subject(c: Ctx) -> Found | None:
@@ -618,7 +629,7 @@ def rule_after_subject(c: Ctx) -> Found | None:
             m = classify(r[i:j], c.text)
             if not m:
                 return None
-            return Found(m, t, r[j].s, "after-subject-verb", 0.9)
+            return Found(_according_tail(r, j + 1, c.text) or m, t, r[j].s, "after-subject-verb", 0.9)
         if lw in ("said", "says") and j == i:
             return None
     return None

@@ -461,3 +461,12 @@ def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
 def test_a_name_for_a_publication_keeps_the_writer_as_the_speaker():
     q = one("“The effect of the debate is still small,” wrote Dana Whitfield for Civic Pulse.")
     assert q.speaker.name == "Dana Whitfield"
+
+
+def test_according_to_after_the_tag_names_the_source():
+    q = one("“We will not yield an inch,” Ortega said, according to the Daily Ledger.")
+    assert q.speaker.mention == "the Daily Ledger"
+    q = one("“We will not yield an inch,” said Ortega, according to a transcript of the hearing.")
+    assert q.speaker.mention == "a transcript of the hearing"
+    q = one("“We will not yield an inch,” Ortega said on Tuesday.")
+    assert q.speaker.mention == "Ortega"
