@@ -457,15 +457,28 @@ def _trailer_rule(line: str, tail: bool) -> Rule | None:
     s = line.strip()
     if not s or len(s) > 600:
         return None
-    m = _trailer_union(tail).fullmatch(s)  # one pass over the rows, in table order
+    # The copyright and photo_caption rows scan an ordinary paragraph with a lazy ".{0,300}?"
+    # at each position (three quarters of the union's time); each needs text that few lines
+    # hold. A row that cannot match is left out: the first row that matches stays the same.
+    skip = (_COPYRIGHT_WORDS.search(s) is None, "(" not in s)
+    m = _trailer_union(tail, skip).fullmatch(s)  # one pass over the rows, in table order
     return TRAILER[int(m.lastgroup[1:])] if m else None
 
 
-@lru_cache(maxsize=2)
-def _trailer_union(tail: bool) -> re.Pattern:
+# What the copyright row cannot match without (searched with its own case folding).
+_COPYRIGHT_WORDS = re.compile(r"(?i)\u00a9|\(c\)|copyright|all rights reserved")
+
+
+@lru_cache(maxsize=8)
+def _trailer_union(tail: bool, skip: tuple[bool, bool] = (False, False)) -> re.Pattern:
+    """The TRAILER rows as one alternation; skip = (no copyright words, no "(") leaves out
+    the rows that need them."""
+    no_copyright, no_paren = skip
     alts = []
     for k, rule in enumerate(TRAILER):
         if rule.where == "tail" and not tail:
+            continue
+        if no_copyright and rule.name == "copyright" or no_paren and rule.name == "photo_caption":
             continue
         p = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern)  # row-level names are read by rule.rx
         body = f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
