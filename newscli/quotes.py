@@ -584,6 +584,10 @@ def _according_tail(r: list[Tok], j: int, text: str) -> Mention | None:
     """ “...,” Sanders said, according to CNN.   The tag is the source's report of the words:
     the source is who the story quotes."""
     for k in range(j, min(len(r) - 2, j + 12)):
+        if r[k].t.lower() == "according" and r[k + 1].t.lower() == "to" and r[k - 1].t.lower() != "is":
+            end = _np_forward(r, k + 2, stop_at_verb=True)
+            m = classify(r[k + 2:_cut_description(r, k + 2, end)], text)
+            return m if m is not None and not m.pronoun else None
         if r[k].t == "," and r[k + 1].t.lower() == "according" and r[k + 2].t.lower() == "to":
             end = _np_forward(r, k + 3, stop_at_verb=True)
             m = classify(r[k + 3:_cut_description(r, k + 3, end)], text)
@@ -626,7 +630,14 @@ def rule_after_subject(c: Ctx) -> Found | None:
                 return None
             if c.ends_sentence and (_verb_opens_next(r, j) or _verb_takes_clause(r, j)):
                 return None  # “... .” He added, “...” / He says that ...: a sentence of its own
+            k = j - 1
+            if r[k].t.lower() in PERSONAL_PRONOUNS and k > i and r[k - 1].t == ",":
+                i = k  # "“...” Perhaps, he said, ...": the pronoun before the verb
             m = classify(r[i:j], c.text)
+            if m is not None and _is_fragment(m, c.text):
+                # "“...” a reporter can be heard saying": the subject; "“...” In a post, ...": no tag
+                m = _noun_phrase(m, c.text) if _finite_at(m, c.text) is not None or r[i].t.lower() in _FRAG_START \
+                    else m
             if not m:
                 return None
             return Found(_according_tail(r, j + 1, c.text) or m, t, r[j].s, "after-subject-verb", 0.9)
