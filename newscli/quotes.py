@@ -801,6 +801,13 @@ def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
         if toks[h].t in _PREPS:  # "On Thursday, Warren ...": skip the opening phrase
             while h < j and toks[h].t != ",":
                 h += 1
+            # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the place's state and
+            # the date still belong to the opening phrase
+            while h + 3 < j and is_cap(toks[h + 1].t) and toks[h + 2].t == "," \
+                    and toks[h + 3].t.lower() in ("on", "in", "at", "last", "this", "during", "earlier"):
+                h += 3
+                while h < j and toks[h].t != ",":
+                    h += 1
         h += 1
     k = h
     while k < j and (is_cap(toks[k].t) or toks[k].t in (".", "’s", "'s") or toks[k].t.lower() in PARTICLES

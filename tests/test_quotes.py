@@ -486,3 +486,9 @@ def test_according_to_without_a_comma_after_the_tag():
 def test_a_subject_with_a_modal_after_the_quote_is_cut_to_the_subject():
     q = one("“Get out of here!” a reporter can be heard saying in the background of the video.")
     assert q.speaker.mention == "a reporter"
+
+
+def test_an_opening_place_with_its_state_and_date_is_skipped():
+    text = ("At a town hall in Keene, Maine, on Sunday, Ms. Ortega tried to expand on her vote, saying that "
+            "the state should “lead by example” on the budget.")
+    assert _speaker(text, "lead by example") == "Ms. Ortega"
