@@ -965,6 +965,10 @@ _WORD = re.compile(r"\w+(?:[\u2019'.\-]\w+)*")
 
 def _subject_after_opener(lft: list[Tok], v: int, text: str) -> Mention | None:
     """The noun phrase that follows the sentence's opening phrase and its comma."""
+    if lft[0].t in _PREPS:  # "At an event in Ames, Iowa, on Sunday, Ms. Ruiz ..."
+        m = _noun_phrase(_sentence_subject(lft, v, text), text)
+        if m is not None:
+            return m
     for k in range(1, min(v - 1, 12)):
         if lft[k].t == ",":
             if lft[0].t not in _OPENERS and not _is_fragment(Mention(lft[0].s, lft[k - 1].e, ""), text):

@@ -492,3 +492,9 @@ def test_an_opening_place_with_its_state_and_date_is_skipped():
     text = ("At a town hall in Keene, Maine, on Sunday, Ms. Ortega tried to expand on her vote, saying that "
             "the state should “lead by example” on the budget.")
     assert _speaker(text, "lead by example") == "Ms. Ortega"
+
+
+def test_the_subject_after_an_opening_place_before_an_earlier_cue():
+    text = ("At a town hall in Keene, Maine, on Sunday, Ms. Ortega tried to explain her vote, saying that "
+            "the state should “lead by example” on the budget.")
+    assert _speaker(text, "lead by example") == "Ms. Ortega"
