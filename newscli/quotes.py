@@ -783,7 +783,27 @@ def _subject_before(toks: list[Tok], v: int, text: str) -> Mention | None:
             h += 1
     if h >= end:
         return None
+    if h > 3:
+        rel = _relative_subject(toks, h, end, text)
+        if rel is not None:
+            return rel
     return classify(toks[h:end], text)
+
+
+def _relative_subject(toks: list[Tok], h: int, end: int, text: str) -> Mention | None:
+    """ "Dana Ruiz, who lost her son in Boulder, Colorado, in July, said": the name that opens
+    the sentence before ", who", not the place at the end of the relative clause."""
+    s0 = 0
+    while s0 < h and toks[s0].t in ("But", "And", "So", "Then", "Still", "Yet", "Also", "Now", "Meanwhile"):
+        s0 += 1
+    k = s0
+    while k < h and (_is_name_tok(toks[k].t) or toks[k].t == "."):
+        k += 1
+    if k == s0 or k + 1 >= h or toks[k].t != "," or toks[k + 1].t.lower() not in ("who", "whose"):
+        return None
+    if end - s0 > 45 or any(t.t in QUOTE_TOKS or t.t in (";", ":") for t in toks[k:end]):
+        return None
+    return classify(toks[s0:end], text)
 
 
 _PP_HEADS = TITLE_WORDS | GROUP_NOUNS | ANONYMOUS_NOUNS | {"familiar", "close", "involved", "briefed", "knowledgeable"}

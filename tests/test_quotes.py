@@ -498,3 +498,12 @@ def test_the_subject_after_an_opening_place_before_an_earlier_cue():
     text = ("At a town hall in Keene, Maine, on Sunday, Ms. Ortega tried to explain her vote, saying that "
             "the state should “lead by example” on the budget.")
     assert _speaker(text, "lead by example") == "Ms. Ortega"
+
+
+def test_the_name_before_a_relative_clause_is_the_subject_not_its_last_place():
+    text = ("Dana Ruiz, who lost her son during the flood in Boulder, Colorado, in July 2012, said that the "
+            "county had “failed every family here.”")
+    q = one(text)
+    assert q.speaker.name == "Dana Ruiz"
+    q = one("Dana Ruiz, who runs a bakery in Boulder, Colorado, said the county had “failed every family here.”")
+    assert q.speaker.name == "Dana Ruiz"
