@@ -554,6 +554,8 @@ def rule_after_inverted(c: Ctx) -> Found | None:
         return None
     if c.ends_sentence and _verb_opens_next(r, i):
         return None
+    if v[0].endswith("ing"):
+        return None  # "“...,” adding that ...", "recalling summer visits": the object, no speaker
     j = v[1]
     while j < len(r) and r[j].t.lower() in ("also", "later", "then"):
         j += 1

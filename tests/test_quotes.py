@@ -507,3 +507,9 @@ def test_the_name_before_a_relative_clause_is_the_subject_not_its_last_place():
     assert q.speaker.name == "Dana Ruiz"
     q = one("Dana Ruiz, who runs a bakery in Boulder, Colorado, said the county had “failed every family here.”")
     assert q.speaker.name == "Dana Ruiz"
+
+
+def test_a_participle_after_the_quote_has_no_inverted_speaker():
+    text = "Ms. Ortega said of the vote, “I do not like it,” adding that “the anger is real.”"
+    assert _speaker(text, "I do not like it,") == "Ms. Ortega"
+    assert _speaker(text, "the anger is real.") == "Ms. Ortega"
