@@ -585,6 +585,8 @@ def rule_after_inverted(c: Ctx) -> Found | None:
 def _according_tail(r: list[Tok], j: int, text: str) -> Mention | None:
     """ “...,” Sanders said, according to CNN.   The tag is the source's report of the words:
     the source is who the story quotes."""
+    if j >= len(r) - 2 or text.find("ccording", r[j].s, r[min(len(r) - 1, j + 12)].e) < 0:
+        return None
     for k in range(j, min(len(r) - 2, j + 12)):
         if r[k].t.lower() == "according" and r[k + 1].t.lower() == "to" and r[k - 1].t.lower() != "is":
             end = _np_forward(r, k + 2, stop_at_verb=True)
@@ -946,21 +948,49 @@ _TIME_NOUNS = frozenset("""day days week weeks month months year years hour hour
 
 
 def _is_fragment(m: Mention, text: str) -> bool:
-    words = _WORD.findall(text, m.s, m.e)
+    phrase = text[m.s:m.e]
+    r = _FRAGS.get((phrase, m.pronoun))
+    if r is None:
+        if len(_FRAGS) > 50000:
+            _FRAGS.clear()
+        r = _FRAGS[phrase, m.pronoun] = _fragment_of(phrase, m.pronoun)
+    return r
+
+
+_FRAGS: dict = {}  # (phrase, pronoun) -> is it a fragment; the same phrases recur; bounded
+_FINITES: dict = {}
+
+
+def _fragment_of(phrase: str, pronoun: bool) -> bool:
+    words = _WORD.findall(phrase)
     if not words:
         return True
     low = [w.lower() for w in words]
-    head = [w.lower() for w in _WORD.findall(text[m.s:m.e].split(",", 1)[0])] or low
-    if head[0] in _FRAG_START or head[-1] in _FRAG_END and not m.pronoun:
+    comma = phrase.find(",")
+    head = low if comma < 0 else [w.lower() for w in _WORD.findall(phrase, 0, comma)] or low
+    if head[0] in _FRAG_START or head[-1] in _FRAG_END and not pronoun:
         return True  # (the head: "Priya Shah, who took over in May" loses "May" as a modal)
     if all(w in _TIME_NOUNS or w in DETERMINERS or w.isdigit() for w in low):
         return True  # "a few days", "Friday", "that morning"
-    return _finite_at(m, text) is not None
+    return not _FINITE.isdisjoint(words) and _finite_in(phrase) is not None
 
 
 def _finite_at(m: Mention, text: str) -> int | None:
     """Token index of a finite verb after the head of the phrase ("Cruz is praising ...")."""
-    toks = tokens(text, m.s, m.e)
+    return _finite_in(text[m.s:m.e])
+
+
+def _finite_in(phrase: str) -> int | None:
+    k = _FINITES.get(phrase, _UNSEEN)
+    if k is _UNSEEN:
+        if len(_FINITES) > 50000:
+            _FINITES.clear()
+        k = _FINITES[phrase] = _first_finite(phrase)
+    return k
+
+
+def _first_finite(phrase: str) -> int | None:
+    toks = tokens(phrase, 0, len(phrase))
     for k in range(1, len(toks)):
         w = toks[k].t
         if w in (",", "who", "whose", "which", "that", "(", "—", "–"):
