@@ -290,9 +290,9 @@ _LY_NOUNS = frozenset("family ally assembly supply rally daily weekly monthly an
 _READINGS: dict = {}  # phrase -> its Mention at offset 0 (or None); bounded
 
 
-# Words that open a phrase after "Name," that is no title: an aside ("for his part") or a
-# relative clause ("who joined the company last year").
-_NOT_APPOSITIVE = frozenset("for in at on with by from too who whom whose which that where when".split())
+# Words that open a phrase after "Name," that is no title: an aside ("for his part",
+# "according to a transcript") or a relative clause ("who joined the company last year").
+_NOT_APPOSITIVE = frozenset("for in at on with by from too according who whom whose which that where when".split())
 
 
 def classify(toks: list[Tok], text: str) -> Mention | None:
@@ -579,24 +579,7 @@ def rule_after_inverted(c: Ctx) -> Found | None:
     m = classify(toks, c.text)
     if not m:
         return None
-    return Found(_according_tail(r, j + 1, c.text) or m, v[0], r[i].s, "after-inverted", 0.9)
-
-
-def _according_tail(r: list[Tok], j: int, text: str) -> Mention | None:
-    """ “...,” Sanders said, according to CNN.   The tag is the source's report of the words:
-    the source is who the story quotes."""
-    if j >= len(r) - 2 or text.find("ccording", r[j].s, r[min(len(r) - 1, j + 12)].e) < 0:
-        return None
-    for k in range(j, min(len(r) - 2, j + 12)):
-        if r[k].t.lower() == "according" and r[k + 1].t.lower() == "to" and r[k - 1].t.lower() != "is":
-            end = _np_forward(r, k + 2, stop_at_verb=True)
-            m = classify(r[k + 2:_cut_description(r, k + 2, end)], text)
-            return m if m is not None and not m.pronoun else None
-        if r[k].t == "," and r[k + 1].t.lower() == "according" and r[k + 2].t.lower() == "to":
-            end = _np_forward(r, k + 3, stop_at_verb=True)
-            m = classify(r[k + 3:_cut_description(r, k + 3, end)], text)
-            return m if m is not None and not m.pronoun else None
-    return None
+    return Found(m, v[0], r[i].s, "after-inverted", 0.9)
 
 
 def rule_after_subject(c: Ctx) -> Found | None:
@@ -644,7 +627,7 @@ def rule_after_subject(c: Ctx) -> Found | None:
                     else m
             if not m:
                 return None
-            return Found(_according_tail(r, j + 1, c.text) or m, t, r[j].s, "after-subject-verb", 0.9)
+            return Found(m, t, r[j].s, "after-subject-verb", 0.9)
         if lw in ("said", "says") and j == i:
             return None
     return None
