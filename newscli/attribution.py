@@ -137,6 +137,7 @@ def _clean_name(words: list[str], prefix: list | None = None) -> list[str]:
 
 
 _RUNS: dict = {}  # capitalized run -> its reading (pure, so shared by every article)
+_UNREAD = object()  # not in _RUNS yet (a run that names nobody is stored as None)
 
 
 _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
@@ -275,8 +276,8 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "'\u2019-"):
             continue
         run = m.group()
-        r = _RUNS.get(run)
-        if r is None:
+        r = _RUNS.get(run, _UNREAD)  # (most runs read as None: a plain .get() would miss on them)
+        if r is _UNREAD:
             if len(_RUNS) > 50000:
                 _RUNS.clear()
             r = _RUNS[run] = _read_run(run)
