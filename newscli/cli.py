@@ -157,7 +157,7 @@ def _inputs(paths: list[str]) -> list:
 
 
 def _parse_one(item, max_size: int, encode: Callable | None = None):
-    """One input -> (record dict, or ``encode(record)`` when given, None) or (None, problem line)."""
+    """One input -> (record dict, or ``encode(article)`` when given, None) or (None, problem line)."""
     from .parser import parse
 
     if isinstance(item, InputError):
@@ -166,8 +166,7 @@ def _parse_one(item, max_size: int, encode: Callable | None = None):
         inp = read_input(item, max_size)
         article = parse(inp.text, path=item)
         article.source.encoding = inp.encoding  # parse() sees text; the bytes' encoding is known here
-        rec = article.to_dict()
-        return (encode(rec) if encode else rec), None
+        return (encode(article) if encode else article.to_dict()), None
     except InputError as e:
         return None, str(e)
     except KeyboardInterrupt:
@@ -209,7 +208,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _parse_many(items: list, max_size: int, jobs: int = 0, encode: Callable | None = None) -> Iterator[tuple]:
     """Yield (item, record, problem) in input order, in a process pool when it pays.
-    ``encode`` (a module-level function, so a worker can run it) turns each record into
+    ``encode`` (a module-level function, so a worker can run it) turns each Article into
     what the caller writes: in a pool the workers then do that work, in parallel, and send
     back a string, which pickles several times faster than the nested record."""
     n = workers(jobs, len(items))
