@@ -40,6 +40,7 @@ from typing import Callable, NamedTuple
 
 from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
 from .models import Paragraph, Quote, Speaker
+from .quotes import is_title_like
 
 # ------------------------------------------------------------------ word tables
 
@@ -1407,18 +1408,6 @@ _CONTENT_NOT = _words("""on in at with as over during from after before out just
 when while since until near inside outside around across off back away and but or""")
 
 
-_SMALL = _words("a an the of and or in on at to for with by from de la le vs")
-
-
-def _title_like(q: str) -> bool:
-    """'Saturday Night Live', 'Person of the Year': a short title-cased name, not speech."""
-    words = q.strip(" ,.!?;:").split()
-    if not words or len(words) > 6:
-        return False
-    caps = [w for w in words if w.lower() not in _SMALL]
-    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() or w[:1] in "#@" for w in caps)
-
-
 # speech verbs that take a preposition before their content ("referred to", "spoke about")
 PHRASE_VERBS = _words("referred refers spoke speaks talked talks pointed points compared compares listed "
                       "named names hailed hails proclaimed proclaims cited pledged pledges introduced")
@@ -1550,7 +1539,7 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
             if text[ps - 1].isalnum() or text[ps + 1].isspace() or text[pe - 2].isspace() \
                     or (pe < len(text) and text[pe].isalnum()):
                 continue  # not an opening and a closing mark
-            title = _title_like(text[ps:pe].strip(_MARKS))
+            title = is_title_like(text[ps:pe].strip(_MARKS))
             lead = text.rfind("\n", ss, ps) + 1 or ss
             toks = _toks(text, max(ss, lead, after_prev), ps)
             last_mark = max((i for i, tk in enumerate(toks) if tk.t in _MARKS), default=-1)
@@ -1655,7 +1644,7 @@ def _find_reported(text: str, paragraphs: list[Paragraph], marked: list[Quote]) 
         if f.ms is None or f.ce <= f.cs:
             continue
         kind = "mixed" if _PAIR_ANY.search(text, cs, ce) else "indirect"
-        if kind == "mixed" and f.verb in TELL and _title_like(text[cs:ce].strip(_MARKS + " .,")):
+        if kind == "mixed" and f.verb in TELL and is_title_like(text[cs:ce].strip(_MARKS + " .,")):
             continue  # 'told ABC's “Good Morning America.”': the listener, a programme
         out.append(Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker_of(text, f.ms, f.me),
                          verb=f.verb, verb_start=f.vs, rule=f.rule, confidence=f.confidence))
