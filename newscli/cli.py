@@ -27,6 +27,9 @@ DbOption = typer.Option(None, "--db", envvar="NEWSCLI_DB", help=DB_HELP, show_de
 JsonOption = typer.Option(False, "--json", help="Print one JSON array of the records, no colour.")
 LimitOption = typer.Option(None, "--limit", "-n", min=1, help="Show at most N rows.")
 COMMIT_EVERY = 1000  # articles per database write during ingest (also on a 5 s clock)
+# Each write re-encodes the whole file, so writes are spaced to cost at most about a tenth of
+# the time between them: a growing archive gets fewer writes (linear in total, not quadratic).
+WRITE_SHARE = 10  # wait at least this many times the last write's duration before the next
 
 
 class ParseFormat(str, Enum):
@@ -347,11 +350,18 @@ def ingest(
         items = _inputs(paths)
         pending: list[tuple[dict, dict]] = []
         last = time.monotonic()
+        cost = 0.0  # seconds the last write took
+
+        def due() -> bool:
+            waited = time.monotonic() - last
+            return (len(pending) >= COMMIT_EVERY and waited >= WRITE_SHARE * cost) \
+                or waited > max(5.0, WRITE_SHARE * cost)
 
         def commit() -> None:
-            nonlocal last
+            nonlocal last, cost
             if not pending:
                 return
+            started = time.monotonic()
             recs = [rec for _, rec in pending]
             if dry_run:
                 statuses = store.preview(recs)
@@ -362,6 +372,7 @@ def ingest(
                 row["status"] = status
             pending.clear()
             last = time.monotonic()
+            cost = last - started
 
         try:
             with _progress(len(items), "ingesting") as advance:
@@ -378,7 +389,7 @@ def ingest(
                            "status": "pending"}
                     rows.append(row)
                     pending.append((row, rec))
-                    if len(pending) >= COMMIT_EVERY or time.monotonic() - last > 5:
+                    if due():
                         commit()
                 commit()
         finally:

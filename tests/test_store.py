@@ -80,12 +80,30 @@ def test_ingest_writes_once_per_batch(tmp_path, db, monkeypatch):
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
     assert calls == [db]  # 25 articles, dozens of quotes: one write
     monkeypatch.setattr(cli, "COMMIT_EVERY", 10)
+    monkeypatch.setattr(cli, "WRITE_SHARE", 0)  # every batch writes, however long writing takes
     for i in range(25, 50):
         write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
     calls.clear()
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
     # 50 files in batches of 10: the first two batches are all unchanged and write nothing
     assert len(calls) == 3
+    assert len(Store(db).articles()) == 50
+
+
+def test_ingest_spaces_writes_by_their_cost(tmp_path, db, monkeypatch):
+    # each write re-encodes the whole file: after a write, the next waits WRITE_SHARE times as
+    # long as that one took, so a big archive is not rewritten every COMMIT_EVERY articles
+    import newscli.cli as cli
+
+    for i in range(50):
+        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
+    calls = []
+    real = store_mod.atomic_write
+    monkeypatch.setattr(store_mod, "atomic_write", lambda p, b: (calls.append(p), real(p, b)))
+    monkeypatch.setattr(cli, "COMMIT_EVERY", 10)
+    monkeypatch.setattr(cli, "WRITE_SHARE", 10**6)
+    assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
+    assert len(calls) == 2  # the first batch of 10, then the other 40 at the end
     assert len(Store(db).articles()) == 50
 
 
