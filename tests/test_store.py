@@ -69,20 +69,29 @@ def test_one_write_per_transaction_not_per_record(db, monkeypatch):
     assert calls == [db]
 
 
-def test_ingest_writes_once_per_batch(tmp_path, db, monkeypatch):
-    import newscli.cli as cli
+def write_stories(folder, numbers) -> None:
+    for i in numbers:
+        write_story(folder, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
 
-    for i in range(25):
-        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
+
+def count_writes(monkeypatch) -> list:
+    """The database paths written, one entry per atomic write, from now on."""
     calls = []
     real = store_mod.atomic_write
     monkeypatch.setattr(store_mod, "atomic_write", lambda p, b: (calls.append(p), real(p, b)))
+    return calls
+
+
+def test_ingest_writes_once_per_batch(tmp_path, db, monkeypatch):
+    import newscli.cli as cli
+
+    write_stories(tmp_path, range(25))
+    calls = count_writes(monkeypatch)
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
     assert calls == [db]  # 25 articles, dozens of quotes: one write
     monkeypatch.setattr(cli, "COMMIT_EVERY", 10)
     monkeypatch.setattr(cli, "WRITE_SHARE", 0)  # every batch writes, however long writing takes
-    for i in range(25, 50):
-        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
+    write_stories(tmp_path, range(25, 50))
     calls.clear()
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
     # 50 files in batches of 10: the first two batches are all unchanged and write nothing
@@ -95,11 +104,8 @@ def test_ingest_spaces_writes_by_their_cost(tmp_path, db, monkeypatch):
     # long as that one took, so a big archive is not rewritten every COMMIT_EVERY articles
     import newscli.cli as cli
 
-    for i in range(50):
-        write_story(tmp_path, f"s{i:02d}.txt", f"Story {i}", said=f"Words {i}")
-    calls = []
-    real = store_mod.atomic_write
-    monkeypatch.setattr(store_mod, "atomic_write", lambda p, b: (calls.append(p), real(p, b)))
+    write_stories(tmp_path, range(50))
+    calls = count_writes(monkeypatch)
     monkeypatch.setattr(cli, "COMMIT_EVERY", 10)
     monkeypatch.setattr(cli, "WRITE_SHARE", 10**6)
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0
