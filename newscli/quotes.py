@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from .lexicon import (ANONYMOUS_NOUNS, CUE_VERBS, GROUP_NOUNS, HONORIFICS, LABEL_VERBS,
@@ -931,19 +932,10 @@ _TIME_NOUNS = frozenset("""day days week weeks month months year years hour hour
 
 
 def _is_fragment(m: Mention, text: str) -> bool:
-    phrase = text[m.s:m.e]
-    r = _FRAGS.get((phrase, m.pronoun))
-    if r is None:
-        if len(_FRAGS) > 50000:
-            _FRAGS.clear()
-        r = _FRAGS[phrase, m.pronoun] = _fragment_of(phrase, m.pronoun)
-    return r
+    return _fragment_of(text[m.s:m.e], m.pronoun)
 
 
-_FRAGS: dict = {}  # (phrase, pronoun) -> is it a fragment; the same phrases recur; bounded
-_FINITES: dict = {}
-
-
+@lru_cache(maxsize=1 << 16)  # the same speaker phrases recur through a story and across stories
 def _fragment_of(phrase: str, pronoun: bool) -> bool:
     words = _WORD.findall(phrase)
     if not words:
@@ -963,16 +955,8 @@ def _finite_at(m: Mention, text: str) -> int | None:
     return _finite_in(text[m.s:m.e])
 
 
+@lru_cache(maxsize=1 << 16)
 def _finite_in(phrase: str) -> int | None:
-    k = _FINITES.get(phrase, _UNSEEN)
-    if k is _UNSEEN:
-        if len(_FINITES) > 50000:
-            _FINITES.clear()
-        k = _FINITES[phrase] = _first_finite(phrase)
-    return k
-
-
-def _first_finite(phrase: str) -> int | None:
     toks = tokens(phrase, 0, len(phrase))
     for k in range(1, len(toks)):
         w = toks[k].t
