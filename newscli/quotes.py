@@ -919,12 +919,12 @@ def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
 # needs more after it ("Carson had been led astray by", "the city embodied the"), has a finite
 # verb after its head ("Cruz is praising Jeb Bush", "Murphy owes") or names a time or a place
 # word ("a few days", "Friday", "There") is a piece of the clause, not its speaker.
-_FRAG_START = frozenset("""of in on at to for with by from about into over under after before during
-    since than via as following that which who whom whose where and or but nor so yet because while
-    when if there here""".split())
-_FRAG_END = frozenset("""of in on at to for with by from about into over under after before during
-    since than via as a an the and or but nor that which who whom whose where when his her their its
-    our my this these those""".split())
+_FRAG_PREPS = frozenset("""of in on at to for with by from about into over under after before during
+    since than via as""".split())
+_FRAG_START = _FRAG_PREPS | frozenset("""following that which who whom whose where and or but nor so yet
+    because while when if there here""".split())
+_FRAG_END = _FRAG_PREPS | frozenset("""a an the and or but nor that which who whom whose where when his her
+    their its our my this these those""".split())
 _FINITE = frozenset("""is was were are am be been has had have will would should can could may might
     must does did do owes owe""".split())
 _TIME_NOUNS = frozenset("""day days week weeks month months year years hour hours minute minutes
