@@ -26,6 +26,12 @@ def no_surrogates(s: str) -> str:
     return _SURROGATE.sub("\ufffd", s)
 
 
+def compact_json(obj) -> str:
+    """The standard library's JSON in orjson's form (compact, characters as they are): where
+    orjson refuses a value, output and the database stay in one shape."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(obj) -> str:
     """One compact JSON text, valid UTF-8 whatever the input held. ``obj`` is a record dict
     or an Article (orjson writes dataclasses field by field, as to_dict does). orjson is five
@@ -39,7 +45,7 @@ def dumps(obj) -> str:
         pass
     if hasattr(obj, "to_dict"):
         obj = obj.to_dict()
-    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    s = compact_json(obj)
     try:
         s.encode("utf-8")
         return s

@@ -42,7 +42,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from .export import no_surrogates
+from .export import compact_json, no_surrogates
 from .models import PARSER_VERSION, SCHEMA_VERSION
 
 APP_NAME = "newscli"
@@ -91,7 +91,7 @@ def _dumps(obj: Any) -> bytes:
 def _json_dumps(obj: Any) -> bytes:
     """The same encoding by the standard library: for integers past 64 bits, which orjson
     refuses."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return compact_json(obj).encode("utf-8")
 
 
 class DatabaseError(Exception):
