@@ -876,6 +876,19 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
     return None
 
 
+_INVERSION_AFTER = frozenset(",:;(\u2014\u2013") | QUOTE_TOKS
+
+
+def _opens_inversion(lft: list[Tok], v: int) -> bool:
+    """Can the verb at v have its subject after it? Only where no subject stands before it:
+    at the start, or after a comma, colon or dash ("..., said Kirby: “...”"). In "Clinton says
+    Americans are “right to be angry”" the phrase after the verb opens the reported clause."""
+    k = v - 1
+    while k >= 0 and lft[k].t.lower() in ADVERBS:  # "..., then said Kirby"
+        k -= 1
+    return k < 0 or lft[k].t in _INVERSION_AFTER
+
+
 def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
     if lw == "according":  # according to NP, “...”
         if v + 1 < len(lft) and lft[v + 1].t.lower() == "to":
@@ -891,7 +904,7 @@ def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:
     after = v + 1
     while after < len(lft) and lft[after].t.lower() in TIME_WORDS:
         after += 1
-    if after < len(lft) and lw not in LABEL_VERBS and lw not in LISTENER_VERBS \
+    if after < len(lft) and lw not in LABEL_VERBS and lw not in LISTENER_VERBS and _opens_inversion(lft, v) \
             and (is_cap(lft[after].t) and lft[after].t.lower() not in ("i",)) and lft[after].t not in QUOTE_TOKS:
         end = _np_forward(lft, after, stop_at_verb=False)
         if end >= len(lft) - 1 or lft[end].t in (",", ":"):

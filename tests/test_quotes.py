@@ -448,6 +448,16 @@ def test_the_reported_clause_after_said_is_not_an_inverted_speaker():
     assert _speaker(text, "outside advisers") == "Tom Brandt, the treasurer"
 
 
+def test_a_name_after_a_verb_with_its_subject_opens_the_clause():
+    # only a verb with no subject before it takes one after it ("..., said Kirby: “...”")
+    text = "Mayor Dana Whitfield says Ashford residents are “right to be angry” about the closures."
+    assert _speaker(text, "right to be angry") == "Mayor Dana Whitfield"
+    text = "At the rally, the union president said Governor Ortega “caused this strike” by stalling."
+    assert _speaker(text, "caused this strike") == "the union president"
+    text = "The council met on Monday. Then said Ms. Ruiz, the treasurer: “We are out of money.”"
+    assert _speaker(text, "We are out of money.") == "Ms. Ruiz, the treasurer"
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
