@@ -34,6 +34,10 @@ assure assures assured react reacts reacted retort retorted snap snapped scoff s
 yelling shouting screaming tweeting declaring announcing warning insisting arguing explaining
 noting asking telling stating claiming joking quipping adding writing recalling replying responding
 crack cracks cracked riff riffed chime chimed interject interjects lecture lectured lecturing
+commented affirm affirms affirmed bark barks barked gush gushes gushed
+brag brags bragged gripe gripes griped deadpan deadpans deadpanned mutter mutters muttered
+murmur murmured grumble grumbles grumbled growl growled thunder thundered sneer sneered
+stammer stammered rave raves raved rant rants ranted beam beamed
 """.split())
 
 # Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").

@@ -455,6 +455,7 @@ class Ctx:
     same_sentence: bool = False  # no sentence end between the previous span and this one
     recent: "Found | None" = None  # the last speaker found in the article so far
     recent_block: int = -1
+    signature: list[Tok] = field(default_factory=list)  # the next paragraph, when a dash opens it
 
 
 def _verb_takes_clause(r: list[Tok], j: int) -> bool:
@@ -664,20 +665,30 @@ def rule_sentence_tag(c: Ctx) -> Found | None:
     return None
 
 
+_DASHES = ("\u2014", "\u2013", "-", "\u2015")
+_SIGNATURE_MAX = 120  # chars: a signature line names someone; a longer line is a paragraph of text
+
+
 def rule_dash_signature(c: Ctx) -> Found | None:
     """ “...” — Jane Doe, mayor of Springfield   (a signature line, no verb)"""
-    r = c.right
-    if len(r) < 2 or r[0].t not in ("—", "–", "-", "\u2015"):
+    r = c.right or c.signature  # on the quote's line, or on a line of its own below it
+    if len(r) < 2 or r[0].t not in _DASHES:
         return None
     if not is_cap(r[1].t):
         return None
     end = _np_forward(r, 1, stop_at_verb=True)
-    if end < len(r) and r[end].t not in (".",) and end < len(r) - 1:
-        return None
+    verb = None
+    for k in range(2, min(end, len(r) - 1) + 1):
+        if r[k - 1].t == "," and r[k].t.endswith("ing") and r[k].t.islower():
+            verb, end = r[k], k - 1  # "— President Obama, tweeting after the speech"
+            break
+    else:
+        if end < len(r) and r[end].t not in (".",) and end < len(r) - 1:
+            return None
     m = classify(r[1:end], c.text)
     if not m or not m.name:
         return None
-    return Found(m, None, None, "dash-signature", 0.7)
+    return Found(m, verb and verb.t, verb and verb.s, "dash-signature", 0.7)
 
 
 def _hometown_start(toks: list[Tok], k: int) -> int:
@@ -1178,10 +1189,15 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             if text[pbe - 1:pbe] == ":":
                 intro = _left_trim(tokens(text, max(pbs, pbe - 400), pbe), text, None)
         qt0 = text[sp.open_e:sp.close_s].rstrip("\"'\u201d\u2019 ")
+        signature = []  # a quote paragraph, then "— Jane Doe, mayor" on a line of its own
+        if block_start and not right and sp.block + 1 < len(blocks) and not text[sp.close_e:be].strip():
+            nbs, nbe = blocks[sp.block + 1]
+            if nbe - nbs <= _SIGNATURE_MAX and text[nbs] in _DASHES:
+                signature = tokens(text, nbs, nbe)
         c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
                 qt0[-1:] in ("." , "!", "?"), prev_any,
                 prev_any is not None and not prev_ended and ls <= last_close,
-                recent, recent_block)  # positional: ends_sentence, prev_any, same_sentence, recent...
+                recent, recent_block, signature)  # positional: ends_sentence, prev_any, same_sentence, recent...
         found = None
         for fn in rule_fns:
             found = fn(c)
@@ -1250,7 +1266,9 @@ def _sentence_stop(text: str, lo: int, hi: int) -> int:
         while i > lo and text[i - 1].isalpha():
             i -= 1
         word = text[i:j]
-        if j > lo and word.lower() not in _ABBREV and not (len(word) == 1 and word.isupper()):
+        # "Sen. Rand Paul (R-Ky.) said": a lower-case word next means the sentence goes on
+        if j > lo and word.lower() not in _ABBREV and not (len(word) == 1 and word.isupper()) \
+                and not text[m.end():m.end() + 1].islower():
             return m.start() + 1
         pos = m.end()
 

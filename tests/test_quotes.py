@@ -134,6 +134,33 @@ def test_dash_signature():
     assert q.speaker.title == "mayor of Springfield"
 
 
+def test_dash_signature_on_the_line_below_a_quote_paragraph():
+    t = ("The candidates on the economy.\n\n“I warned about the housing bubble before the crash.”\n\n"
+         "- Dana Whitfield.\n\nWhitfield tends to overstate her record.\n")
+    q = one(t)
+    assert (q.rule, q.speaker.name) == ("dash-signature", "Dana Whitfield")
+    t = "“The council has a job for you.”\n\n—Mayor Ana Ruiz, posting after the vote.\n"
+    q = one(t)
+    assert (q.speaker.name, q.verb) == ("Ana Ruiz", "posting")
+    # a credit line under a paragraph that only ends on a quote signs the story, not the quote
+    t = "He called the crowd “my people.”\n\n- Reuters.\n"
+    assert not (find(t) and find(t)[0].rule == "dash-signature")
+
+
+@pytest.mark.parametrize("line,name", [
+    # a party tag whose abbreviation ends in a dot does not end the sentence
+    ("“It is a dog whistle,” Rep. Dana Whitfield (D-Ore.) said Friday.", "Dana Whitfield"),
+    ("“We will not yield,” Sen. Tom Brandt (R-Ky.) told reporters.", "Tom Brandt"),
+    # manner-of-speaking verbs tag quotes too
+    ("“Go back to your seat,” Ortega barked at the reporter.", "Ortega"),
+    ("“This is fantastic!” beamed Ana Ruiz of Springfield.", "Ana Ruiz"),
+    ("A friend commented: “For you, taxes are the only issue.”", "A friend"),
+])
+def test_tags_after_party_labels_and_manner_verbs(line, name):
+    q = find(line)[0]
+    assert (q.speaker.name or q.speaker.mention) == name
+
+
 def test_colon_introduction_in_the_previous_paragraph():
     t = "The ministry said in a statement:\n\n“Talks will resume next week.”"
     q = one(t)
