@@ -58,6 +58,15 @@ def test_doubled_apostrophes_of_plain_text_feeds():
     assert q.speaker.name == "Carla Mendes"
 
 
+def test_three_apostrophes_close_a_nested_single_then_the_double():
+    t = "''I would call the plan 'old-school,''' said Carla Mendes. ''It still works.''"
+    qs = find(t)
+    assert [q.text for q in qs] == ["I would call the plan 'old-school,'", "It still works."]
+    assert [q.speaker.name for q in qs] == ["Carla Mendes", "Carla Mendes"]
+    t = "'''Jeopardy,''' he replied. ''It is the show I watch.''"
+    assert find(t)[0].text == "'Jeopardy,'"
+
+
 def test_single_quotes_nested_inside_double_belong_to_the_outer_quote():
     t = "“He told me, ‘Don’t worry about the vote,’ and I believed him,” said Lena Ortiz."
     q = one(t)
