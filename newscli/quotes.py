@@ -458,6 +458,7 @@ class Ctx:
     recent: "Found | None" = None  # the last speaker found in the article so far
     recent_block: int = -1
     signature: list[Tok] = field(default_factory=list)  # the next paragraph, when a dash opens it
+    into_next: bool = False  # the words after the quote run, with no sentence break, into the next quote
 
 
 def _verb_takes_clause(r: list[Tok], j: int) -> bool:
@@ -619,8 +620,11 @@ def rule_after_subject(c: Ctx) -> Found | None:
             if lowstart and not any(is_cap(tk.t) or tk.t.lower() in TITLE_WORDS or tk.t.lower() in GROUP_NOUNS
                                     or tk.t.lower() in ANONYMOUS_NOUNS for tk in r[i:j]) or lowstart and commas:
                 return None
-            if c.ends_sentence and (_verb_opens_next(r, j) or _verb_takes_clause(r, j)):
-                return None  # “... .” He added, “...” / He says that ...: a sentence of its own
+            if c.ends_sentence and (_verb_opens_next(r, j) or _verb_takes_clause(r, j)
+                                    or c.into_next and not (j + 1 < len(r) and r[j + 1].t == ",")):
+                # “... .” He added, “...” / He says that ... / Rubio called it “...”: a sentence of its
+                # own (but “... .” Perhaps, she said, the town “...”: a tag)
+                return None
             k = j - 1
             if r[k].t.lower() in PERSONAL_PRONOUNS and k > i and r[k - 1].t == ",":
                 i = k  # "“...” Perhaps, he said, ...": the pronoun before the verb
@@ -1199,7 +1203,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         c = Ctx(text, sp, left, right, prev, prev_block_last, block_start, intro,
                 qt0[-1:] in ("." , "!", "?"), prev_any,
                 prev_any is not None and not prev_ended and ls <= last_close,
-                recent, recent_block, signature)  # positional: ends_sentence, prev_any, same_sentence, recent...
+                recent, recent_block, signature,
+                right_end == nxt_open < be and qt0[-1:] == "." and not (right and right[0].t == ","))  # positional: ends_sentence, prev_any, same_sentence, recent...
         found = None
         for fn in rule_fns:
             found = fn(c)

@@ -494,6 +494,16 @@ def test_a_name_after_a_verb_with_its_subject_opens_the_clause():
     assert _speaker(text, "We are out of money.") == "Ms. Ruiz, the treasurer"
 
 
+def test_a_sentence_after_a_closed_quote_that_runs_into_the_next_quote_is_no_tag():
+    text = ("On Twitter, Mayor Dana Whitfield called the plan “reckless.” Council member Tom Brandt "
+            "called the statement “offensive and outlandish.”")
+    assert _speaker(text, "reckless.") == "Mayor Dana Whitfield"
+    assert _speaker(text, "offensive and outlandish.") == "Council member Tom Brandt"
+    # a tag after a question still tags it, even when the sentence goes on to a title in quotes
+    text = "“Is the candidate available, right?” Whitfield remarked, alluding to the film “The Revenant.”"
+    assert _speaker(text, "Is the candidate available, right?") == "Whitfield"
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
