@@ -762,13 +762,53 @@ def r_description(sp: Speaker, pos: int, idx: Index) -> str | None:
             if head in desc.lower().split() and desc.split()[0].lower() in ("a", "an", "one"):
                 return desc
         if head in TITLE_WORDS:
-            best = None
-            for p in idx.people.values():
-                if head in p.titles:
-                    best = p.name
+            best = _title_holder(idx, words, head, pos)
             if best:
                 return best
     return _short_description(men)
+
+
+_SAME_WORD = {"gop": "republican", "democrat": "democratic"}  # how a title's qualifier may be spelt
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _qualifiers(words: list[str], head: str) -> set[str]:
+    """What narrows a title down: "the Republican vice-presidential nominee" -> {republican,
+    vice-presidential}; "the foreign minister of France" -> {foreign, france}."""
+    low = [w.strip(",.\u2019'").lower() for w in words]
+    k = low.index(head) if head in low else len(low)
+    out = set(low[1:k])
+    if k + 2 < len(low) and low[k + 1] == "of":
+        out.add(low[k + 2])
+    return {_SAME_WORD.get(w, w) for w in out if w}
+
+
+def _title_holder(idx: Index, words: list[str], head: str, pos: int) -> str | None:
+    """“the Treasury secretary” -> the person last named before pos with that title, when every
+    qualifier of the description stands beside one of their names ("Treasury Secretary Jacob J.
+    Lew"). A title dated by a year ("2012 GOP nominee Mitt Romney") is someone's past, not who
+    "the GOP nominee" is now."""
+    want = _qualifiers(words, head)
+    text = idx.text
+    best, best_at = None, -1
+    for p in idx.people.values():
+        if head not in p.titles:
+            continue
+        offsets, names = idx.full_at.get(p.surname, ((), ()))
+        for at, name in zip(offsets, names):
+            if at >= pos or name != p.name or at < best_at:
+                continue
+            k = text.find(name, at, at + 80 + len(name))  # the run may open with the title
+            k = at if k < 0 else k
+            before = text[max(0, k - 70):k]
+            after = _SENTENCE_BREAK.split(text[k + len(name):k + len(name) + 90], 1)[0]
+            if _YEAR.search(before):
+                continue
+            seen = {_SAME_WORD.get(w, w) for w in re.findall(r"[\w-]+", (before + " " + after).lower())}
+            if want <= seen:
+                best, best_at = p.name, at
+    return best
 
 
 def r_fallback(sp: Speaker, pos: int, idx: Index) -> str | None:

@@ -84,6 +84,24 @@ def test_title_resolves_to_the_person_with_that_title():
     assert names(t) == ["Ana Sousa"]
 
 
+def test_a_title_resolves_only_to_someone_whose_title_has_every_qualifier():
+    t = ("Treasury Secretary Jacob Lindqvist opened the meeting.\n\n"
+         "“This budget protects pensions,” the Treasury secretary said.")
+    assert names(t) == ["Jacob Lindqvist"]
+    # another state's governor is not "the New Jersey governor"
+    t = ("Former New York governor George Pantaki spoke first.\n\n"
+         "“It starts to pay off,” the New Jersey governor said.")
+    assert names(t) == ["the New Jersey governor"]
+    # a title dated by a year is someone's past: "the GOP nominee" is not the 2012 one
+    t = ("Latino voters backed Obama in 2012 over GOP nominee Mitt Ramsey.\n\n"
+         "“We will win them back,” the GOP nominee said.")
+    assert names(t) == ["the GOP nominee"]
+    # the person named last before the quote, not the last one in the article
+    t = ("Finance minister Ana Sousa presented the budget.\n\n“It protects pensions,” the minister said.\n\n"
+         "Later, finance minister Rui Costa took over.")
+    assert names(t) == ["Ana Sousa"]
+
+
 def test_they_resolves_to_the_last_group_or_organisation():
     t = ("“We were not consulted,” local officials said.\n\n"
          "“We will appeal,” they said.")
