@@ -922,15 +922,19 @@ def rule_after(c: Ctx) -> Found | None:
             return None
     if j < 1 or n == 0:
         return None
-    ms, me = toks[j + 2 if as_clause else j + 1].s, toks[i].e
+    h = j + 2 if as_clause else j + 1
+    while h < i and toks[h].t in _MARKS:
+        h += 1  # ",'' he said": both apostrophes of a doubled closing mark
+    ms, me = toks[h].s, toks[i].e
     if not _speaker_ok(t, ms, me) or (low in SHOW and not _shows_subject(t[ms:me])):
         return None
     comma = toks[j].s if toks[j].t == "," else toks[j - 1].s
     cs = _content_start(t, c.floor, comma)
     p = _skip_forward(t, c.ve, c.se, c.verb, comma=False)
     ce = comma
-    if t[comma + 1:comma + 2] in _MARKS:
-        ce = comma + 2  # C,” X said: the closing mark belongs to a mixed span
+    while ce + 1 < ms and t[ce + 1] in _MARKS:
+        ce += 1  # C,” X said: the closing mark belongs to a mixed span
+    ce = ce + 1 if ce > comma else ce
     ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
     rest = t[p:min(c.se, p + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if ce - cs < 10 and not (rest.startswith(",") and len(rest.split()) >= 3 and ce > cs):

@@ -445,3 +445,13 @@ def test_a_programme_after_told_or_said_of_is_not_a_report():
     assert not [q.text for q in parse(t).quotes if q.kind == "mixed"]
     t = "“She just made it up,” he said of the claim during a call to ABC’s “This Week.”"
     assert not [q.text for q in parse(t).quotes if q.kind == "mixed"]
+
+
+def test_a_tag_after_a_doubled_apostrophe_closing_names_the_speaker():
+    # plain-text feeds print ” as '': both apostrophes close the span, neither opens the mention
+    from newscli.parser import parse
+
+    text = "Still, golf clubs are ''just scratching out a profit,'' Mr. Hedge said from his office.\n"
+    q = next(q for q in parse(text).quotes if q.kind == "mixed")
+    assert q.speaker.mention == "Mr. Hedge"
+    assert q.text.endswith("profit,''")
