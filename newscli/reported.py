@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
+from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, PLACES, TITLE_WORDS
 from .models import Paragraph, Quote, Speaker
 from .quotes import is_title_like
 
@@ -980,6 +980,8 @@ def rule_before(c: Ctx) -> Found | None:
     """'X said (that) C.', 'X told reporters C', 'X believes C', 'X wants to C', 'a poll shows C'."""
     t = c.text
     low = c.verb.lower()
+    if _participle(low) and t[max(c.floor, c.vs - 3):c.vs].rstrip().endswith(",") and rule_participle(c):
+        return None  # "Ruiz released a statement, saying C": the participle rule's (its subject opens the sentence)
     subj = _subject_before(t, c.floor, c.vs)
     if subj is None and low.endswith("ing"):
         # "Trump is telling a town hall that ...": a progressive, not a passive
@@ -1040,11 +1042,14 @@ def rule_before(c: Ctx) -> Found | None:
     return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before", conf)
 
 
+def _participle(low: str) -> bool:
+    return low in PARTICIPLES or low in STANCE_PARTICIPLES or low.startswith(("talking", "speaking", "calling"))
+
+
 def rule_participle(c: Ctx) -> Found | None:
     """'Trump attacked Clinton, saying she ...': the speaker is the main clause's subject."""
     t = c.text
-    if c.verb.lower() not in PARTICIPLES and c.verb.lower() not in STANCE_PARTICIPLES \
-            and not c.verb.lower().startswith(("talking", "speaking", "calling")):
+    if not _participle(c.verb.lower()):
         return None
     if not t[max(c.ss, c.vs - 3):c.vs].rstrip().endswith(","):
         return None
@@ -1060,10 +1065,36 @@ def rule_participle(c: Ctx) -> Found | None:
     return Found(cs, ce, m[0], m[1], c.verb, c.vs, "participle", 0.55)
 
 
+# Words that open an adverbial phrase before a sentence's subject: "On Sunday, Pastor Bradley
+# Cranston stood ...", "Back in 1999, Mr. Trump ...", "Eight years ago, he ...".
+_OPENING = _PREP | TIME_WORDS | _words("""back amid despite following since while when once last
+earlier later eight two three four five six seven nine ten several""")
+
+
+def _past_opening(toks) -> int:
+    """Index of the first word after an opening phrase and its comma ("In June 2009, ..."),
+    participle clauses included ("Facing mounting criticism, Mr. Trump ..."); 0 if none."""
+    if not toks:
+        return 0
+    low = toks[0].low
+    if low in _OPENING or low.endswith(("ing", "ly")) or low[:1].isdigit():
+        for n, tk in enumerate(toks[1:13], 1):
+            if tk.t == ",":
+                n += 1
+                # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton": a state, then more opening
+                while n + 1 < len(toks) and toks[n].t in PLACES and toks[n + 1].t == ",":
+                    n += 2
+                return n + _past_opening(toks[n:]) if n < len(toks) else n
+            if tk.t in _MARKS or tk.t in (".", ";", ":"):
+                break
+    return 0
+
+
 def _sentence_subject(t: str, ss: int, hi: int) -> tuple[int, int] | None:
     """The subject opening a sentence: the words before its first verb ("The senator criticized")."""
     ss = _content_start(t, ss, hi)
     toks = _toks(t, ss, min(hi, ss + 120))
+    toks = toks[_past_opening(toks):]
     k = 0
     while k < len(toks) and k < 7:
         tk = toks[k].t

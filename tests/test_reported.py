@@ -455,3 +455,17 @@ def test_a_tag_after_a_doubled_apostrophe_closing_names_the_speaker():
     q = next(q for q in parse(text).quotes if q.kind == "mixed")
     assert q.speaker.mention == "Mr. Hedge"
     assert q.text.endswith("profit,''")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("On Sunday, Pastor Dale Whitfield stood at his pulpit, saying the town had lost its way.", "Pastor Dale Whitfield"),
+    ("Facing mounting criticism, Mayor Ana Ruiz released a statement, saying the budget was sound.",
+     "Mayor Ana Ruiz"),
+    ("At a campaign event in Ames, Iowa, on Sunday, Ms. Ruiz tried again, saying the city should lead.",
+     "Ms. Ruiz"),
+])
+def test_an_opening_phrase_is_not_the_sentence_subject(text, speaker):
+    from newscli.parser import parse
+
+    q = next(q for q in parse(text + "\n").quotes if q.rule == "participle")
+    assert q.speaker.mention == speaker
