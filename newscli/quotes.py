@@ -882,7 +882,7 @@ def rule_before_colon_or_comma(c: Ctx) -> Found | None:
         if back_verb := (lw == "back" and v > 0 and lft[v - 1].t.lower() in ("shot", "fired", "hit", "pushed")):
             v -= 1  # "Mr. Smith shot back: “...”"
         if back_verb or (lft[v].t in CUE_VERBS or lw in CUE_VERBS and v > 0 and lft[v - 1].t == ",") \
-                and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS) or lw == "according" \
+                and not (v > 0 and lft[v - 1].t.lower() in DETERMINERS) and not _noun_use(lft, v) or lw == "according" \
                 or (lw == "put" and v + 1 < len(lft) and lft[v + 1].t == "it"):  # as Amar put it, “...”
             f = _before_at(c, lft, v, lw)
             if f:
@@ -904,6 +904,22 @@ def _opens_inversion(lft: list[Tok], v: int) -> bool:
     while k >= 0 and lft[k].t.lower() in ADVERBS:  # "..., then said Kirby"
         k -= 1
     return k < 0 or lft[k].t in _INVERSION_AFTER
+
+
+_POSSESSIVE_END = ("'s", "\u2019s", "s'", "s\u2019")
+_PAST_CUES = frozenset("said told wrote began sang pled".split())
+# cue words that are nouns before "of" ("his home state of Vermont", "claims of"); "says of" is a verb
+_NOUNS_OF = frozenset("state states claim claims remark remarks report reports charge charges comments".split())
+
+
+def _noun_use(toks: list[Tok], v: int) -> bool:
+    """Is the cue word at v a noun: after a possessive ("Clinton's remarks", "AP's report") or
+    before "of" ("his home state of Vermont", "claims of")?"""
+    w = toks[v].t.lower()
+    if w.endswith(("ed", "ing")) or w in _PAST_CUES:
+        return False  # "he’s said", "He’s claiming": a verb after a contraction
+    return (v > 0 and toks[v - 1].t.endswith(_POSSESSIVE_END)) \
+        or (w in _NOUNS_OF and v + 1 < len(toks) and toks[v + 1].t.lower() == "of")
 
 
 def _before_at(c: Ctx, lft: list[Tok], v: int, lw: str) -> Found | None:

@@ -504,6 +504,14 @@ def test_a_sentence_after_a_closed_quote_that_runs_into_the_next_quote_is_no_tag
     assert _speaker(text, "Is the candidate available, right?") == "Whitfield"
 
 
+def test_a_cue_word_used_as_a_noun_is_no_cue():
+    text = "Party chairman Tom Brandt called Ruiz's remarks on the budget a “new low” on Friday."
+    assert _speaker(text, "new low") == "Party chairman Tom Brandt"
+    # a verb after a contraction is still a verb: "He’s claiming", "she’s said"
+    text = "He’s claiming that the count is “a big, big problem” for everyone."
+    assert _speaker(text, "a big, big problem").startswith("He")
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
