@@ -834,6 +834,8 @@ def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
                 while h < j and toks[h].t != ",":
                     h += 1
         h += 1
+    if h < j and toks[h].t.lower() in PERSONAL_PRONOUNS:
+        return classify(toks[h:h + 1], text)  # "At the time, she released a statement saying, “...”"
     k = h
     while k < j and (is_cap(toks[k].t) or toks[k].t in (".", "’s", "'s") or toks[k].t.lower() in PARTICLES
                      or (k == h and toks[k].t.lower() in DETERMINERS)):

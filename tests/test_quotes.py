@@ -512,6 +512,11 @@ def test_a_cue_word_used_as_a_noun_is_no_cue():
     assert _speaker(text, "a big, big problem").startswith("He")
 
 
+def test_a_pronoun_after_an_opening_phrase_owns_the_participle():
+    text = "At the time, she released a statement saying, “The partnership is a good one.”"
+    assert _speaker(text, "The partnership is a good one.") == "she"
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
