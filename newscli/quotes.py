@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from .lexicon import (ANONYMOUS_NOUNS, CUE_VERBS, GROUP_NOUNS, HONORIFICS, LABEL_VERBS,
-                      ORG_WORDS, PERSONAL_PRONOUNS, TITLE_WORDS)
+                      ORG_WORDS, PERSONAL_PRONOUNS, PLACES, TITLE_WORDS)
 from .models import Paragraph, Quote, Speaker
 
 # ------------------------------------------------------------------ marks
@@ -818,22 +818,61 @@ _OPENERS = frozenset("But And So Then Still Yet Also Now Later Meanwhile However
 _PREPS = frozenset("On In At After Before During Amid Since Despite Following When While As".split())
 
 
+# Words that open an adverbial phrase before a sentence's subject, which runs to its comma:
+# "On Sunday,", "Back in 1999,", "Amid the uproar,". Numbers open one before a time noun
+# ("Eight years ago,"), participles and adverbs before a lower-case word ("Facing mounting
+# criticism,", "Hastily politicizing the tragedy,").
+_PHRASE_OPENERS = frozenset(w.lower() for w in _PREPS) | frozenset("""back despite following
+once with for from by over to last earlier later asked""".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we I it He She They We It".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several a few".split())
+
+
+def opening_end(toks, j: int | None = None) -> int:
+    """Index of the first token after a sentence's opening words (toks start the sentence):
+    conjunctions and adverbs ("But", "Meanwhile,") and adverbial phrases with their comma
+    ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton ..." -> "Mrs."). Shared by the
+    marked-quote rules here and the reported-speech rules."""
+    j = len(toks) if j is None else j
+    h = 0
+    while h < j:
+        t = toks[h].t
+        low = t.lower()
+        nxt = toks[h + 1].t if h + 1 < j else ""
+        if t == ",":
+            h += 1
+            continue
+        # capitalized: toks may start mid-sentence; lower case only goes on a phrase ("..., on Sunday,")
+        phrase = (t[:1].isupper() or t[:1].isdigit() or h > 0) and (low in _PHRASE_OPENERS or (
+            (low.endswith(("ing", "ly")) or low in TIME_WORDS) and nxt[:1].islower() and nxt not in CUE_VERBS
+        ) or ((low[:1].isdigit() or low in _NUMBER_WORDS) and nxt.lower() in _TIME_NOUNS))
+        if not phrase:
+            if t in _OPENERS:  # "But", "Meanwhile", "Asked"
+                h += 1
+                continue
+            break
+        c = next((n for n in range(h + 1, min(j, h + 26)) if toks[n].t in (",",) + tuple(SENT_END)
+                  or toks[n].t in QUOTE_TOKS), None)
+        if c is None or toks[c].t != ",":
+            if t in _OPENERS:  # "Earlier Trump said": the word alone
+                h += 1
+                continue
+            break
+        pron = None if low in CLAUSE_OPENERS else next(
+            (n for n in range(h + 1, c) if toks[n].t in _SUBJECT_PRONOUNS), None)  # "When asked whom she ..."
+        if pron is not None:
+            return pron  # "By Sunday afternoon she had canceled ... in Green Bay, Wis.,": no comma of its own
+        h = c + 1
+        # the place's state and the date still belong to the phrase ("in Ames, Iowa, on Sunday,")
+        while h + 1 < j and toks[h].t in PLACES and toks[h + 1].t == ",":
+            h += 2
+    return h
+
+
 def _sentence_subject(toks: list[Tok], j: int, text: str) -> Mention | None:
     """The noun phrase that opens the sentence (toks[:j]): its capitalized name run, or a
     short description up to the first lower-case word that is not part of it."""
-    h = 0
-    while h < j and (toks[h].t in _OPENERS or toks[h].t == ","):
-        if toks[h].t in _PREPS:  # "On Thursday, Warren ...": skip the opening phrase
-            while h < j and toks[h].t != ",":
-                h += 1
-            # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the place's state and
-            # the date still belong to the opening phrase
-            while h + 3 < j and is_cap(toks[h + 1].t) and toks[h + 2].t == "," \
-                    and toks[h + 3].t.lower() in ("on", "in", "at", "last", "this", "during", "earlier"):
-                h += 3
-                while h < j and toks[h].t != ",":
-                    h += 1
-        h += 1
+    h = opening_end(toks, j)
     if h < j and toks[h].t.lower() in PERSONAL_PRONOUNS:
         return classify(toks[h:h + 1], text)  # "At the time, she released a statement saying, “...”"
     k = h

@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, PLACES, TITLE_WORDS
+from .lexicon import ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
 from .models import Paragraph, Quote, Speaker
-from .quotes import is_title_like
+from .quotes import is_title_like, opening_end
 
 # ------------------------------------------------------------------ word tables
 
@@ -1065,36 +1065,11 @@ def rule_participle(c: Ctx) -> Found | None:
     return Found(cs, ce, m[0], m[1], c.verb, c.vs, "participle", 0.55)
 
 
-# Words that open an adverbial phrase before a sentence's subject: "On Sunday, Pastor Bradley
-# Cranston stood ...", "Back in 1999, Mr. Trump ...", "Eight years ago, he ...".
-_OPENING = _PREP | TIME_WORDS | _words("""back amid despite following since while when once last
-earlier later eight two three four five six seven nine ten several""")
-
-
-def _past_opening(toks) -> int:
-    """Index of the first word after an opening phrase and its comma ("In June 2009, ..."),
-    participle clauses included ("Facing mounting criticism, Mr. Trump ..."); 0 if none."""
-    if not toks:
-        return 0
-    low = toks[0].low
-    if low in _OPENING or low.endswith(("ing", "ly")) or low[:1].isdigit():
-        for n, tk in enumerate(toks[1:13], 1):
-            if tk.t == ",":
-                n += 1
-                # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton": a state, then more opening
-                while n + 1 < len(toks) and toks[n].t in PLACES and toks[n + 1].t == ",":
-                    n += 2
-                return n + _past_opening(toks[n:]) if n < len(toks) else n
-            if tk.t in _MARKS or tk.t in (".", ";", ":"):
-                break
-    return 0
-
-
 def _sentence_subject(t: str, ss: int, hi: int) -> tuple[int, int] | None:
     """The subject opening a sentence: the words before its first verb ("The senator criticized")."""
     ss = _content_start(t, ss, hi)
     toks = _toks(t, ss, min(hi, ss + 120))
-    toks = toks[_past_opening(toks):]
+    toks = toks[opening_end(toks):]  # "On Sunday, Pastor Bradley Cranston stood ..."
     k = 0
     while k < len(toks) and k < 7:
         tk = toks[k].t

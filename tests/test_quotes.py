@@ -517,6 +517,22 @@ def test_a_pronoun_after_an_opening_phrase_owns_the_participle():
     assert _speaker(text, "The partnership is a good one.") == "she"
 
 
+@pytest.mark.parametrize("sentence,subject", [
+    ("At an event in Ames, Iowa, on Sunday, Mrs. Ruiz tried again", "Mrs"),
+    ("Back in 1999, Mr. Brandt expressed admiration", "Mr"),
+    ("Eight years ago, he supported the levy", "he"),
+    ("Facing mounting criticism, the mayor released a statement", "the"),
+    ("But to give you the tenor of the interview, Brandt went on", "Brandt"),
+    ("When asked whom she supported, Ms. Sherry smiled", "Ms"),
+    ("By Sunday afternoon she had canceled the rally in Green Bay, Wis., citing the attack", "she"),
+    ("Sterling Ruiz, the mayor, said", "Sterling"),  # a name, not a participle
+    ("to even hear about it, arguing", "to"),  # mid-sentence: nothing opens here
+])
+def test_opening_end_skips_the_phrase_before_the_subject(sentence, subject):
+    toks = quotes.tokens(sentence, 0, len(sentence))
+    assert toks[quotes.opening_end(toks)].t == subject
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
