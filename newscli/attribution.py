@@ -874,7 +874,10 @@ def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = No
     /  “It will pass.”"""
     last = None
     for q in sorted(quotes, key=lambda q: q.start):
-        if q.speaker is None and q.kind == "direct":
+        # quotes.py's recent-speaker guess only saw the marked quotes: a reported quote or a
+        # lead-in sentence between them is the better guess
+        guessed = q.rule == "recent-speaker" and q.kind == "direct"
+        if (q.speaker is None or guessed) and q.kind == "direct":
             lead = _lead_in_speaker(idx, q.start) if idx is not None else None
             if lead is not None:
                 k, e = lead
@@ -883,7 +886,10 @@ def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = No
                 q.speaker = Speaker(mention=text[k:e], mention_start=k, mention_end=e)
                 q.rule, q.confidence = "lead-in-name", 0.4
             elif last is not None and last.speaker is not None \
-                    and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1:
+                    and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1 \
+                    and not (guessed and ((q.speaker.mention_start or 0) >= (last.speaker.mention_start or 0)
+                                          or len((last.speaker.mention or "").split()) > 6
+                                          or (last.speaker.mention or "x").split()[0] in _NOT_VERBS)):
                 sp = last.speaker
                 q.speaker = Speaker(mention=sp.mention, mention_start=sp.mention_start, mention_end=sp.mention_end,
                                     title=sp.title, anonymous=sp.anonymous, group=sp.group,

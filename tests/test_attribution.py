@@ -186,6 +186,20 @@ def test_unattributed_quote_after_reported_speech_continues_its_speaker():
     assert q.rule == "recent-speaker"
 
 
+def test_a_reported_speaker_after_the_last_marked_one_takes_the_unattributed_quote():
+    from newscli.parser import parse
+
+    t = ("Intro.\n\n“We are not ready,” said John Ryder, the chairman.\n\n"
+         "Bruce Ash said the committee had decided to wait until spring.\n\n"
+         "“We will take it up in March.”\n")
+    q = next(q for q in parse(t).quotes if q.text == "We will take it up in March.")
+    assert q.speaker.name == "Bruce Ash"
+    # with no one in between, the marked speaker carries on
+    t = "Intro.\n\n“We are not ready,” said John Ryder, the chairman.\n\nThe vote is in May.\n\n“We will wait.”\n"
+    q = next(q for q in parse(t).quotes if q.text == "We will wait.")
+    assert q.speaker.name == "John Ryder"
+
+
 def test_a_description_starting_with_a_name_keeps_the_description():
     t = "Intro.\n\nFood banks say they will need more vans to collect the bread."
     k = t.index("they will")
