@@ -38,6 +38,8 @@ commented affirm affirms affirmed bark barks barked gush gushes gushed
 brag brags bragged gripe gripes griped deadpan deadpans deadpanned mutter mutters muttered
 murmur murmured grumble grumbles grumbled growl growled thunder thundered sneer sneered
 stammer stammered rave raves raved rant rants ranted beam beamed
+question questions questioned pressed wonder wonders wondered interrupt interrupted
+retaliate retaliated
 """.split())
 
 # Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").

@@ -164,6 +164,9 @@ def test_dash_signature_on_the_line_below_a_quote_paragraph():
     ("“Go back to your seat,” Ortega barked at the reporter.", "Ortega"),
     ("“This is fantastic!” beamed Ana Ruiz of Springfield.", "Ana Ruiz"),
     ("A friend commented: “For you, taxes are the only issue.”", "A friend"),
+    ("“Would the wall be negotiable?” Hollis pressed.", "Hollis"),
+    ("“What changed him so fundamentally?” Beck questioned.", "Beck"),
+    ("“France will always be France,” an angry Ortega retaliated.", "an angry Ortega"),
 ])
 def test_tags_after_party_labels_and_manner_verbs(line, name):
     q = find(line)[0]
