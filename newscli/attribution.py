@@ -967,6 +967,7 @@ _POSS_AFTER = re.compile(r"(?:\u2019s?|'s?)(?!\w)").match
 _PREPOSITIONS = frozenset("of about to for on with at from by against toward towards like than".split())
 
 
+_PRONOUN_LAST = re.compile(r".*\s((?i:he|she|they|we))$", re.S).match
 _pronoun_led = re.compile(r"((?i:he|she|they|it|we|i))(?:[\u2019'](?:s|d|ll|ve|re|m))?(?:\s+[a-z].*)?",
                           re.S).fullmatch
 
@@ -981,6 +982,14 @@ def resolve_speakers(text: str, quotes: list[Quote], layout=None) -> None:
         sp = q.speaker
         if sp is None or not sp.mention:
             continue
+        trail = _PRONOUN_LAST(sp.mention) if "," not in sp.mention else None
+        if trail and sp.mention_start is not None:
+            # "On Monday he", "his audience he": the clause's subject is the pronoun at the end
+            sp.mention_start += trail.start(1)
+            sp.mention = trail.group(1)
+            sp.mention_end = sp.mention_start + len(sp.mention)
+            sp.title = sp.name = None
+            sp.anonymous = sp.group = sp.organization = False
         pos = sp.mention_start if sp.mention_start is not None else q.start
         low = sp.mention.lower()
         led = _pronoun_led(sp.mention) if low not in PERSONAL_PRONOUNS else None

@@ -200,6 +200,14 @@ def test_a_reported_speaker_after_the_last_marked_one_takes_the_unattributed_quo
     assert q.speaker.name == "John Ryder"
 
 
+def test_a_speaker_phrase_ending_on_a_pronoun_is_that_pronoun():
+    t = ("Senator Maria Lopez spoke to La Raza on Tuesday.\n\nIn her address, Lopez assures her "
+         "audience she will tell the critics to “stand aside.”")
+    q = resolved(t)[0]
+    assert (q.speaker.mention, q.speaker.name) == ("she", "Senator Maria Lopez")
+    assert t[q.speaker.mention_start:q.speaker.mention_end] == "she"
+
+
 def test_a_description_starting_with_a_name_keeps_the_description():
     t = "Intro.\n\nFood banks say they will need more vans to collect the bread."
     k = t.index("they will")
