@@ -423,8 +423,8 @@ def _classify(toks: list[Tok], text: str) -> Mention | None:
             # "Food banks", "Trump campaign aides": a description that starts with a name
             m.group = hw[-1].endswith("s") and not hw[-1].endswith("ss")
             return m
-    if not run:
-        return m
+    if not run or (k < len(hw) and run[-1].endswith(_POSSESSIVE_END)):
+        return m  # "Trump’s potential VP": the owner is not the one who speaks
     lows = {w.lower() for w in run}
     if lows & ORG_WORDS and not (lows & HONORIFICS):
         m.organization = True

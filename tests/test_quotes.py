@@ -536,6 +536,15 @@ def test_opening_end_skips_the_phrase_before_the_subject(sentence, subject):
     assert toks[quotes.opening_end(toks)].t == subject
 
 
+def test_a_possessive_name_before_a_noun_is_the_owner_not_the_speaker():
+    from newscli.quotes import classify, tokens
+
+    for phrase in ("Ruiz’s potential VP", "Brandt's new CFO"):
+        assert classify(tokens(phrase, 0, len(phrase)), phrase).name is None, phrase
+    phrase = "Mayor Ruiz’s spokesman, Tom Brandt"
+    assert classify(tokens(phrase, 0, len(phrase)), phrase).name == "Tom Brandt"
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
