@@ -1572,6 +1572,14 @@ def _mixed_from_clause(text: str, paragraphs: list[Paragraph], out: list[Quote],
                 if subj is None or len(subj) == 3 or not _clause_subject_ok(text, subj[0], subj[1]):
                     continue
                 cs = _skip_forward(text, tk.e, se, tk.t)
+                before = text[max(ss, subj[0] - 20):subj[0]].split()
+                if before and (before[-1].lower() in PARTICIPLES or before[-1].lower() in SAY):
+                    # "Trump delivered a defense, saying the city embodied the “...”": the clause
+                    # is what the sentence's subject said
+                    owner = _sentence_subject(text, sents[j][0], tk.s)
+                    if owner is None:
+                        continue
+                    subj, cs = owner, subj[0]
                 if cs > ps:
                     continue
                 first = text[cs:cs + 12].split(" ", 1)[0].lower()

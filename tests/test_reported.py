@@ -469,3 +469,14 @@ def test_an_opening_phrase_is_not_the_sentence_subject(text, speaker):
 
     q = next(q for q in parse(text + "\n").quotes if q.rule == "participle")
     assert q.speaker.mention == speaker
+
+
+def test_a_clause_after_saying_is_what_the_sentence_subject_said():
+    from newscli.parser import parse
+
+    # the first quotation stands between: the clause rule, not the participle rule, reads it
+    text = ("Mayor Ana Ruiz has delivered an impassioned defense of “county values,” saying the city "
+            "embodied the “bravery, heart and soul of the county.”\n")
+    q = [q for q in parse(text).quotes if q.rule == "mixed:clause"][-1]
+    assert q.speaker.mention == "Mayor Ana Ruiz"
+    assert q.text.startswith("the city embodied")
