@@ -29,7 +29,8 @@ from .models import Paragraph, Quote, Speaker
 # `''` and ``` `` ``` are double quotes as plain-text feeds (NYT, PTB) print them.
 # Doubled apostrophes are one double mark. Three right after a word close a single, then the
 # double ("''the word 'old-school,''' said Slayton"); elsewhere they open a double, then a single.
-_MARK = re.compile(r"(?<=[^\s'])'(?='')|''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a]")
+# (Every alternative opens with its mark, so the engine skips ahead to the next candidate.)
+_MARK = re.compile(r"'(?:(?<=[^\s']')(?='')|'?)|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a]")
 _OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:;>\u00a0")  # a mark after these opens
 _CLOSE_AFTER = set(" \t\r\n.,;:!?)]}\u2014\u2013-/<\u00a0\u2026")  # a mark before these closes
 _ALL_MARKS = set("\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b'\u2039\u203a`")
