@@ -39,7 +39,7 @@ brag brags bragged gripe gripes griped deadpan deadpans deadpanned mutter mutter
 murmur murmured grumble grumbles grumbled growl growled thunder thundered sneer sneered
 stammer stammered rave raves raved rant rants ranted beam beamed
 question questions questioned pressed wonder wonders wondered interrupt interrupted
-retaliate retaliated
+retaliate retaliated exhort exhorts exhorted
 """.split())
 
 # Cue verbs that only quote a word or phrase ("dismissed the plan as 'delusional'").
@@ -76,6 +76,7 @@ ROLE_NOUNS = frozenset("""
 consultant pollster activist organizer businessman businesswoman historian scientist expert researcher
 veteran voter resident supporter operative donor fundraiser physician surgeon pastor rabbi priest
 lobbyist contractor entrepreneur investor banker developer teacher student
+actor actress singer comedian filmmaker artist musician novelist
 """.split())
 # Lower-case words of a role before a name ("Obama pollster Cornell Belcher", "former senior
 # adviser Jane Doe"): titles, occupations and their usual modifiers.

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from .lexicon import (ANONYMOUS_NOUNS, CUE_VERBS, GROUP_NOUNS, HONORIFICS, LABEL_VERBS,
-                      ORG_WORDS, PERSONAL_PRONOUNS, PLACES, TITLE_WORDS)
+                      ORG_WORDS, PERSONAL_PRONOUNS, PLACES, ROLE_NOUNS, ROLE_WORDS, TITLE_WORDS)
 from .models import Paragraph, Quote, Speaker
 
 # ------------------------------------------------------------------ marks
@@ -367,17 +367,33 @@ def _classify(toks: list[Tok], text: str) -> Mention | None:
             title = text[app[0].s:app[-1].e]  # not "Lindqvist, for his part,"
     m = Mention(s, e, text[s:e], title=title)
     hl = hw[0].lower()
-    if appos and title and all(is_cap(w) or w in (".", "-") for w in title.split()) and len(title.split()) <= 4 \
-            and not hw[-1][:1].isupper():
-        # "Ms. Merkel's spokesman, Steffen Seibert": the appositive is the name
-        t2, nm = split_name(title.replace(".", " ").split())
-        m.name, m.title = nm, text[head[0].s:head[-1].e]
-        return m
+    if appos and title and not hw[-1][:1].isupper():
+        tw = title.split()
+        r = len(tw)
+        while r > 0 and (is_cap(tw[r - 1]) or tw[r - 1] in (".", "-")):
+            r -= 1
+        if len(tw) - r <= 4 and (r == 0 or len(tw) - r >= 2 and all(w.lower() in ROLE_WORDS for w in tw[:r])):
+            # "Ms. Merkel's spokesman, Steffen Seibert", "Clinton's introducer, actress Jamie Lee
+            # Curtis": the appositive is the name (and its role words are part of the title)
+            t2, nm = split_name(" ".join(tw[r:]).replace(".", " ").split())
+            m.name = nm
+            m.title = text[head[0].s:head[-1].e] + (", " + " ".join(tw[:r]) if r else "")
+            return m
     if hl in DETERMINERS or not is_cap(hw[0]) or hl in ("former", "then", "acting", "late"):
         # a description: trailing capitalized run is a name ("spokesman John Kirby")
         k = len(hw)
         while k > 0 and _is_name_tok(hw[k - 1]):
             k -= 1
+        if 0 < k < len(hw) and hw[k - 1] in ("of", "from") and k >= 2:
+            # "undecided Republican voter Stephanie Hooton of Derry": the name before the hometown
+            j = k - 1
+            while j > 0 and _is_name_tok(hw[j - 1]):
+                j -= 1
+            if 0 < j < k - 1 and hw[j - 1].lower() in ROLE_WORDS:
+                t2, nm = split_name(hw[j:k - 1])
+                m.name = nm
+                m.title = " ".join(hw[:j] + ([t2] if t2 else []))  # the role, not the state after it
+                return m
         if 0 < k < len(hw) and hl not in DETERMINERS | {"former"} or (0 < k < len(hw) and hw[k - 1].lower() in TITLE_WORDS):
             if hw[k - 1] not in ("of", "at", "for", "in", "from"):
                 t2, nm = split_name(hw[k:])
@@ -577,7 +593,8 @@ def rule_after_inverted(c: Ctx) -> Found | None:
             k += 1
         if not (k < len(r) and is_cap(r[k].t) and (r[k - 1].t.lower() in TITLE_WORDS or r[j].t.lower() in ("former", "acting")
                                                    or k + 1 < len(r) and is_cap(r[k + 1].t))
-                or any(r[x].t.lower() in TITLE_WORDS for x in range(j, k))):
+                or any(r[x].t.lower() in TITLE_WORDS or r[x].t.lower() in ROLE_NOUNS
+                       for x in range(j, min(len(r), j + 6)))):
             return None  # "said pollster Frank Luntz", "said conservative activist Bob Klaus"
     end = _np_forward(r, j, stop_at_verb=True)
     head_end = _cut_description(r, j, end)

@@ -545,6 +545,23 @@ def test_a_possessive_name_before_a_noun_is_the_owner_not_the_speaker():
     assert classify(tokens(phrase, 0, len(phrase)), phrase).name == "Tom Brandt"
 
 
+@pytest.mark.parametrize("phrase,name,title", [
+    ("undecided Republican voter Dana Whitfield of Derry, N.H.", "Dana Whitfield", "undecided Republican voter"),
+    ("Ruiz’s introducer, actress Jamie Lee Brandt", "Jamie Lee Brandt", "Ruiz’s introducer, actress"),
+    ("the group’s leader, former senator Ana Ruiz", "Ana Ruiz", "the group’s leader, former senator"),
+])
+def test_names_behind_role_words_and_hometowns(phrase, name, title):
+    from newscli.quotes import classify, tokens
+
+    m = classify(tokens(phrase, 0, len(phrase)), phrase)
+    assert (m.name, m.title) == (name, title)
+
+
+def test_a_tag_after_a_role_phrase_with_a_capitalized_adjective():
+    text = "“I don’t know where he stands,” said undecided Republican voter Dana Whitfield of Derry, N.H., at a barbecue."
+    assert _speaker(text, "I don’t know where he stands,").startswith("undecided Republican voter Dana Whitfield")
+
+
 def test_a_phrase_ending_on_a_preposition_is_not_a_speaker():
     from newscli.quotes import Mention, _is_fragment
     for phrase in ("By", "that the person who", "of the water pipes and", "the mayor embodied the",
