@@ -237,9 +237,15 @@ def _appositive_person(text: str, e: int) -> bool:
     w0 = words[0].lower()
     if w0 == "who" or w0.rstrip(",").isdigit() and w0.endswith(","):
         return True
+    if w0.strip(",") in TITLE_WORDS:  # ", director general of the agency,"
+        return True
     return w0 in ("a", "an", "the") and any(w.strip(",.").lower() in _APPOS_HEADS for w in words[1:6])
 
 
+# Titles that say the holder's gender ("chairwoman Nancy Worley", "actress Jamie Lee Curtis").
+_TITLE_GENDER = {w: "f" for w in """chairwoman spokeswoman congresswoman businesswoman councilwoman
+actress anchorwoman congresswoman""".split()} | {w: "m" for w in """chairman spokesman congressman
+businessman councilman actor anchorman""".split()}
 _KIN_GENDER = {"wife": "f", "husband": "m", "daughter": "f", "son": "m", "mother": "f", "father": "m",
                "sister": "f", "brother": "m", "widow": "f", "widower": "m"}
 # the kin word, then its owner before it; only stories with "wife, " etc. are scanned at all
@@ -316,9 +322,15 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
                 p.female += 3
         # a title right before the name: "White House spokesman John Kirby"
         for w in text[max(0, s0 - 30):s0].split()[-1:]:  # "spokesman John Kirby", "pollster Daron Shaw"
-            if w.lower() in TITLE_WORDS or w.lower() in ROLE_NOUNS:
-                p.titles.add(w.lower())
+            lw = w.lower()
+            if lw in TITLE_WORDS or lw in ROLE_NOUNS or lw in _TITLE_GENDER:
+                p.titles.add(lw)
                 p.person = True
+                if lw in _TITLE_GENDER:  # "party chairwoman Nancy Worley": she
+                    if _TITLE_GENDER[lw] == "m":
+                        p.male += 3
+                    else:
+                        p.female += 3
         if not p.person and _appositive_person(text, m.end()):
             p.person = True  # "Raynard Jackson, a campaign consultant", "Ana Ruiz, 34,"
     for w, hon, prefix in singles:
@@ -480,10 +492,9 @@ def gender_of(p: Person, idx: Index) -> str | None:
                 if w in MALE_WORDS:
                     p.male += 1
                 elif w in ("it", "its"):
-                    # "Skyline Connect ... said it would": a company; but a person (a first
-                    # name, a title, an honorific) who "said it is not surprising" stays one
-                    between = text[e:m.start()].split()
-                    if not (len(between) == 1 and between[0].lower() in CUE_VERBS and p.person):
+                    # "Skyline Connect ... said it would": a company; a person (a first name, a
+                    # title, an honorific) is never "it": "Amano said that, if its claims are true"
+                    if not p.person:
                         p.neuter += 1
                 else:
                     p.female += 1
@@ -549,7 +560,8 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         if id(p) in seen:
             continue
         seen.add(id(p))
-        if _subject(idx, at, p):
+        subject = _subject(idx, at, p)
+        if subject:
             # a subject in the pronoun's own paragraph outranks a speaker from an earlier one
             at += SUBJECT_BONUS + (PARA_BONUS if at > para else 0)
         if p is last:  # only the latest speaker: an earlier one was cut off by it
@@ -557,7 +569,7 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
         if at <= best_at:
             continue
         pg = gender_of(p, idx)
-        if not (p.person or p.spoke or pg == g):
+        if not (p.person or p.spoke or pg == g or subject and _full_name(p)):
             continue  # "Sandy Hook", "Monitor Breakfast": no sign of a person
         if fallback is None and pg != "n":
             fallback = p
@@ -568,6 +580,14 @@ def r_pronoun(sp: Speaker, pos: int, idx: Index) -> str | None:
     if best is not None:
         _spoke(idx, best, pos)  # “...,” he said. “...,” he added: the chain goes on
     return (best.display if PRONOUN_PREFIX else best.name) if best else None
+
+
+def _full_name(p: Person) -> bool:
+    """"Angel Mendoza came from Texas": a first and last name as a sentence's subject is a
+    person even when the first name is not in our lists (not "Good Morning America")."""
+    words = p.name.split()
+    return len(words) == 2 and words[0] not in _NOT_FIRST and words[0] not in _ORGISH \
+        and p.name not in PLACES and words[1] not in _ORGISH
 
 
 PRONOUN_PREFIX = True
@@ -616,9 +636,18 @@ def _is_subject(text: str, k: int, e: int) -> bool:
         return True
     if _after_clause(text, k, e):
         return True  # "Growing up in El Paso, Mendoza regularly witnessed .."
+    if j > 0 and text[j - 1] == "," and text.startswith(", ", e):
+        # "One superdelegate, party chairwoman Nancy Worley, pledged her vote": the name is the
+        # appositive of a short sentence-initial subject, and a verb follows it
+        verb = text[e + 2:e + 30].split(None, 1)
+        if verb and verb[0][:1].islower() and verb[0].lower() not in _NOT_APPOSITIVE_VERB \
+                and _SHORT_SUBJECT(text[max(0, j - 61):j - 1]):
+            return True
     m = _INVERTED(text, max(0, j - 16), j)  # “...,” said Sean Spicer
     return bool(m) and m[1].lower() in _INVERTING
 
+_NOT_APPOSITIVE_VERB = ROLE_WORDS | frozenset("who whom whose which that a an the and or of in at for".split())
+_SHORT_SUBJECT = re.compile(r"(?:^|[.!?\n][\"\u201d]?\s+)[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,3}$").search
 _INVERTED = re.compile(r".*[,\u201d\"]\s*(\w+)$", re.S).match
 
 

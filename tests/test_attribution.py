@@ -208,6 +208,33 @@ def test_a_speaker_phrase_ending_on_a_pronoun_is_that_pronoun():
     assert t[q.speaker.mention_start:q.speaker.mention_end] == "she"
 
 
+def test_a_person_with_a_title_appositive_is_never_it():
+    from newscli.parser import parse
+
+    t = ("“North Korea should abandon nuclear weapons,” NATO Secretary General Jens Holberg said.\n\n"
+         "Yukio Amari, director general of the International Atomic Energy Agency, said in a statement "
+         "Wednesday that, if its claims are true, North Korea is violating U.N. Security Council "
+         "resolutions — which he added “is deeply regrettable.”\n")
+    q = next(q for q in parse(t).quotes if q.text == "“is deeply regrettable.”")
+    assert q.speaker.name == "Yukio Amari"
+
+
+def test_an_appositive_of_a_short_subject_is_the_subject():
+    t = "One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged her vote to Clinton."
+    k = t.index("Nancy")
+    assert attribution._is_subject(t, k, k + len("Nancy Worley"))
+    t = "He met one superdelegate, Alabama Democratic Party chairwoman Nancy Worley, who pledged her vote."
+    k = t.index("Nancy")
+    assert not attribution._is_subject(t, k, k + len("Nancy Worley"))
+
+
+def test_a_first_and_last_name_is_a_person_unless_it_names_a_place_or_a_show():
+    P = attribution.Person
+    assert attribution._full_name(P("Angel Mendoza", "Mendoza"))
+    assert not attribution._full_name(P("Good Morning America", "America"))
+    assert not attribution._full_name(P("El Paso", "Paso")) or "El Paso" not in attribution.PLACES
+
+
 def test_a_description_starting_with_a_name_keeps_the_description():
     t = "Intro.\n\nFood banks say they will need more vans to collect the bread."
     k = t.index("they will")
