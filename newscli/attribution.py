@@ -250,7 +250,8 @@ _KIN_GENDER = {"wife": "f", "husband": "m", "daughter": "f", "son": "m", "mother
                "sister": "f", "brother": "m", "widow": "f", "widower": "m"}
 # the kin word, then its owner before it; only stories with "wife, " etc. are scanned at all
 _KIN = re.compile(r"\b(?P<kin>%s),[ \t]+(?P<name>[A-Z][a-z]+)(?=,)" % "|".join(_KIN_GENDER))
-_KIN_OWNER = re.compile(r"(?:\b(?P<owner>[A-Z][\w-]+(?:'s|\u2019s))|\b(?:his|her|their))[ \t]+$")
+_KIN_OWNER = re.compile(r"(?:\b(?P<owner>[A-Z][\w-]+(?:'s|\u2019s))|\b(?:his|her|their))[ \t]+"
+                        r"(?:(?:first|second|late|former|new|younger|older|eldest|youngest)[ \t]+)?$")
 
 
 def _add_kin(idx: Index, text: str) -> None:
@@ -261,8 +262,8 @@ def _add_kin(idx: Index, text: str) -> None:
         if o is None:
             continue
         name, owner = m["name"], o["owner"]
-        if name in idx.people or name.lower() not in _FIRST_NAMES and owner is None:
-            continue
+        if name in idx.people or name in _NOT_FIRST:
+            continue  # (the relation says the gender: "his first wife, Ivana," needs no list)
         full = f"{name} {_POSS.sub('', owner)}" if owner else name
         p = idx.people.get(full) or Person(full, name, person=True, fgender=_KIN_GENDER.get(m["kin"]))
         idx.people[full] = p
@@ -620,6 +621,11 @@ def _is_subject(text: str, k: int, e: int) -> bool:
     for _ in range(6):
         while j > 0 and text[j - 1] in " \t\u00a0":
             j -= 1
+        if j > 0 and text[j - 1] == ")":  # "Maricopa County (Ariz.) Sheriff Joe Arpaio"
+            o = text.rfind("(", max(0, j - 12), j)
+            if o > 0:
+                j = o
+                continue
         w0 = j
         while w0 > 0 and (text[w0 - 1].isalpha() or text[w0 - 1] in ".-"):
             w0 -= 1
@@ -644,7 +650,13 @@ def _is_subject(text: str, k: int, e: int) -> bool:
                 and _SHORT_SUBJECT(text[max(0, j - 61):j - 1]):
             return True
     m = _INVERTED(text, max(0, j - 16), j)  # “...,” said Sean Spicer
-    return bool(m) and m[1].lower() in _INVERTING
+    if m and m[1].lower() in _INVERTING:
+        return True
+    # "aides say Ivanka Trump also advises her father": the subject of the reported clause
+    before = text[max(0, j - 12):j].split()
+    after = text[e:e + 30].split(None, 1)
+    return bool(before and before[-1].lower() in ("say", "says", "said") and after
+                and after[0][:1].islower() and after[0].lower() not in _NOT_APPOSITIVE_VERB)
 
 _NOT_APPOSITIVE_VERB = ROLE_WORDS | frozenset("who whom whose which that a an the and or of in at for".split())
 _SHORT_SUBJECT = re.compile(r"(?:^|[.!?\n][\"\u201d]?\s+)[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,3}$").search

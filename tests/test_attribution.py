@@ -228,6 +228,21 @@ def test_an_appositive_of_a_short_subject_is_the_subject():
     assert not attribution._is_subject(t, k, k + len("Nancy Worley"))
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Maricopa County (Ariz.) Sheriff Joe Arpaio vouched for the wall.", "Joe Arpaio"),
+    ("In addition, aides say Ivanka Trump also advises her father on pay.", "Ivanka Trump"),
+])
+def test_subjects_behind_a_parenthetical_or_a_reporting_verb(text, name):
+    k = text.index(name.split()[-1])
+    assert attribution._is_subject(text, k, k + len(name.split()[-1]))
+
+
+def test_a_first_name_after_a_relation_is_a_person_of_that_gender():
+    t = ("Trump prevented his first wife, Ivana, who worked with him for years, from writing about it. "
+         "She signed an agreement.\n\n“It was unfair,” she said.")
+    assert names(t)[-1] == "Ivana"
+
+
 def test_a_first_and_last_name_is_a_person_unless_it_names_a_place_or_a_show():
     P = attribution.Person
     assert attribution._full_name(P("Angel Mendoza", "Mendoza"))
