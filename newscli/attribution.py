@@ -188,8 +188,9 @@ def _read_run(run: str):
             if i and w in _NOT_FIRST and w not in _PREFIXES:
                 words = words[:i]  # "C. He": the run ran into the next sentence
                 break
-    if len(words) > 4 or len(words) == 4 and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]):
-        return None  # a Title-Cased headline, not a name
+    if len(words) > 4 or len(words) == 4 and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]) \
+            and not (words[0].lower() in _FIRST_NAMES and words[1].lower() in _FIRST_NAMES):
+        return None  # a Title-Cased headline, not a name (but "Jorge Antonio Villasenor Llamas" is)
     if len(words) < 2:
         if hon:  # "Mr. Pincus": a surname with a gender, matched after all full names
             return (words[0].rstrip("."), hon, prefix)
