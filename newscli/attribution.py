@@ -23,6 +23,9 @@ _CAPRUN = re.compile(
     r"(?=[A-Z])(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Sgt|Adm)\.|[A-Z][\w\u2019'-]*)"
     r"(?:[ \t]+(?:(?:[A-Z]\.)+|(?:Jr|Sr)\.|[A-Z][\w\u2019'-]*|(?:de|van|von|al|bin|da|del|la|le|du)(?=[ \t]))){1,7}")
 _HON = frozenset("Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Rev Prof Sir".split())
+# Words that start a sentence: a run reaching one ran past its name ("Tom Brandt. He ...").
+_SENTENCE_WORDS = frozenset("""He She It They We I You The A An But And So Then This That These
+Those There Here His Her Its Their Our When While If As After Before In On At""".split())
 _PRON = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he|[Hh]er|hers|[Ii]ts?)\b")  # not "him": "X ... credited him" is someone else
 _POSS = re.compile(r"(?:\u2019s|'s|\u2019|')$")
 
@@ -185,8 +188,9 @@ def _read_run(run: str):
         return None
     if not _NOT_FIRST.isdisjoint(words):
         for i, w in enumerate(words):
-            if i and w in _NOT_FIRST and w not in _PREFIXES:
-                words = words[:i]  # "C. He": the run ran into the next sentence
+            if i and w in _NOT_FIRST and w not in _PREFIXES \
+                    and not (w not in _SENTENCE_WORDS and words[i - 1].lower() in _FIRST_NAMES):
+                words = words[:i]  # "C. He": the run ran into the next sentence (not "James York")
                 break
     if len(words) > 4 or len(words) == 4 and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]) \
             and not (words[0].lower() in _FIRST_NAMES and words[1].lower() in _FIRST_NAMES):
@@ -632,7 +636,7 @@ def _is_subject(text: str, k: int, e: int) -> bool:
             w0 -= 1
         word = text[w0:j]
         if word and word[0].isupper() and w0 < j and (not word.endswith(".") or _INITIALS(word)) \
-                or word.rstrip(".") in _HON or word in ROLE_WORDS:
+                or word.rstrip(".") in _HON or word in ROLE_WORDS or word in _KIN_WORDS:
             # "A.E. Dick Howard": initials are part of the name; "Florida delegate John Archer"
             j = w0
             continue
@@ -644,9 +648,11 @@ def _is_subject(text: str, k: int, e: int) -> bool:
     if _after_clause(text, k, e):
         return True  # "Growing up in El Paso, Mendoza regularly witnessed .."
     if j > 0 and text[j - 1] == "," and text.startswith(", ", e):
-        # "One superdelegate, party chairwoman Nancy Worley, pledged her vote": the name is the
-        # appositive of a short sentence-initial subject, and a verb follows it
-        verb = text[e + 2:e + 30].split(None, 1)
+        # "One superdelegate, party chairwoman Nancy Worley, pledged her vote", "The other man, his
+        # cousin James York, 40, cited ...": the name is the appositive of a short sentence-initial
+        # subject, and a verb follows it (after an age)
+        age = _AGE(text, e)
+        verb = text[(age.end() if age else e) + 2:e + 40].split(None, 1)
         if verb and verb[0][:1].islower() and verb[0].lower() not in _NOT_APPOSITIVE_VERB \
                 and _SHORT_SUBJECT(text[max(0, j - 61):j - 1]):
             return True
@@ -659,6 +665,8 @@ def _is_subject(text: str, k: int, e: int) -> bool:
     return bool(before and before[-1].lower() in ("say", "says", "said") and after
                 and after[0][:1].islower() and after[0].lower() not in _NOT_APPOSITIVE_VERB)
 
+_AGE = re.compile(r", \d{1,3}(?=, )").match
+_KIN_WORDS = frozenset(_KIN_GENDER) | frozenset("his her their cousin friend son-in-law daughter-in-law".split())
 _NOT_APPOSITIVE_VERB = ROLE_WORDS | frozenset("who whom whose which that a an the and or of in at for".split())
 _SHORT_SUBJECT = re.compile(r"(?:^|[.!?\n][\"\u201d]?\s+)[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,3}$").search
 _INVERTED = re.compile(r".*[,\u201d\"]\s*(\w+)$", re.S).match

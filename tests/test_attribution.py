@@ -242,6 +242,18 @@ def test_four_word_names_with_two_given_names_are_names_not_headlines():
     assert attribution._read_run("Bernie Sanders Rally Draws") is None
 
 
+def test_a_surname_that_is_also_a_place_word_is_a_surname_after_a_given_name():
+    assert attribution._read_run("James York")[:2] == ("James York", "York")
+    assert attribution._read_run("Tom Brandt He")[:2] == ("Tom Brandt", "Brandt")  # the next sentence
+
+
+def test_an_appositive_with_a_relation_and_an_age_is_the_subject():
+    t = ("One of the men, Jessie Elkins, 70, had served in Vietnam. The other man, his cousin James "
+         "York, 40, cited the candidate's fondness for President Vladimir Putin as a danger. "
+         "“He is talking too much trash,” he said.")
+    assert names(t)[-1] == "James York"
+
+
 def test_a_first_name_after_a_relation_is_a_person_of_that_gender():
     t = ("Trump prevented his first wife, Ivana, who worked with him for years, from writing about it. "
          "She signed an agreement.\n\n“It was unfair,” she said.")
