@@ -593,7 +593,10 @@ def _full_name(p: Person) -> bool:
     person even when the first name is not in our lists (not "Good Morning America")."""
     words = p.name.split()
     return len(words) == 2 and words[0] not in _NOT_FIRST and words[0] not in _ORGISH \
-        and p.name not in PLACES and words[1] not in _ORGISH
+        and words[0] not in _PLACE_FIRST and p.name not in PLACES and words[1] not in _ORGISH
+
+
+_PLACE_FIRST = frozenset("El La Los Las San Santa Fort Port Mount Lake Saint St.".split())  # "El Paso"
 
 
 PRONOUN_PREFIX = True

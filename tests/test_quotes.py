@@ -469,55 +469,46 @@ def _speaker(text, quote_text):
     return q.speaker.mention if q.speaker else None
 
 
-def test_a_subject_with_its_verb_is_cut_to_the_subject():
-    text = ("Lopez is praising Dana Whitfield, who ended her bid for the council Saturday, as “a woman who "
-            "didn’t go to the gutter” and engage in insults.")
-    assert _speaker(text, "a woman who didn’t go to the gutter") == "Lopez"
+# (text, quotation, the speaker mention quotes.py finds for it)
+SPEAKER_PHRASES = [
+    # a subject with its verb is cut to the subject
+    ("Lopez is praising Dana Whitfield, who ended her bid for the council Saturday, as “a woman who "
+     "didn’t go to the gutter” and engage in insults.", "a woman who didn’t go to the gutter", "Lopez"),
+    # an opening time phrase is not the speaker
+    ("A few days later, Ortega changed course again, telling a radio host that taxes “must go down.”",
+     "must go down.", "Ortega"),
+    ("By the end of the week, Ms. Ruiz was on the defensive and said her words had been “twisted.”",
+     "twisted.", "Ms. Ruiz"),
+    ("At the time, she released a statement saying, “The partnership is a good one.”",
+     "The partnership is a good one.", "she"),
+    # the reported clause after "said" is not an inverted speaker; only a verb with no subject
+    # before it takes one after it ("..., said Kirby: “...”")
+    ("Tom Brandt, the treasurer, said Keller had been misled by “outside advisers” all along.",
+     "outside advisers", "Tom Brandt, the treasurer"),
+    ("Mayor Dana Whitfield says Ashford residents are “right to be angry” about the closures.",
+     "right to be angry", "Mayor Dana Whitfield"),
+    ("At the rally, the union president said Governor Ortega “caused this strike” by stalling.",
+     "caused this strike", "the union president"),
+    ("The council met on Monday. Then said Ms. Ruiz, the treasurer: “We are out of money.”",
+     "We are out of money.", "Ms. Ruiz, the treasurer"),
+    # after a quote that closes its sentence, a new sentence running into the next quote is that
+    # quote's lead-in; a tag after a question still tags it
+    ("On Twitter, Mayor Dana Whitfield called the plan “reckless.” Council member Tom Brandt called "
+     "the statement “offensive and outlandish.”", "reckless.", "Mayor Dana Whitfield"),
+    ("On Twitter, Mayor Dana Whitfield called the plan “reckless.” Council member Tom Brandt called "
+     "the statement “offensive and outlandish.”", "offensive and outlandish.", "Council member Tom Brandt"),
+    ("“Is the candidate available, right?” Whitfield remarked, alluding to the film “The Revenant.”",
+     "Is the candidate available, right?", "Whitfield"),
+    # a cue word used as a noun is no cue; a verb after a contraction still is
+    ("Party chairman Tom Brandt called Ruiz's remarks on the budget a “new low” on Friday.",
+     "new low", "Party chairman Tom Brandt"),
+    ("He’s claiming that the count is “a big, big problem” for everyone.", "a big, big problem", "He’s"),
+]
 
 
-def test_an_opening_time_phrase_is_not_the_speaker():
-    text = "A few days later, Ortega changed course again, telling a radio host that taxes “must go down.”"
-    assert _speaker(text, "must go down.") == "Ortega"
-    text = "By the end of the week, Ms. Ruiz was on the defensive and said her words had been “twisted.”"
-    assert _speaker(text, "twisted.") == "Ms. Ruiz"
-
-
-def test_the_reported_clause_after_said_is_not_an_inverted_speaker():
-    text = "Tom Brandt, the treasurer, said Keller had been misled by “outside advisers” all along."
-    assert _speaker(text, "outside advisers") == "Tom Brandt, the treasurer"
-
-
-def test_a_name_after_a_verb_with_its_subject_opens_the_clause():
-    # only a verb with no subject before it takes one after it ("..., said Kirby: “...”")
-    text = "Mayor Dana Whitfield says Ashford residents are “right to be angry” about the closures."
-    assert _speaker(text, "right to be angry") == "Mayor Dana Whitfield"
-    text = "At the rally, the union president said Governor Ortega “caused this strike” by stalling."
-    assert _speaker(text, "caused this strike") == "the union president"
-    text = "The council met on Monday. Then said Ms. Ruiz, the treasurer: “We are out of money.”"
-    assert _speaker(text, "We are out of money.") == "Ms. Ruiz, the treasurer"
-
-
-def test_a_sentence_after_a_closed_quote_that_runs_into_the_next_quote_is_no_tag():
-    text = ("On Twitter, Mayor Dana Whitfield called the plan “reckless.” Council member Tom Brandt "
-            "called the statement “offensive and outlandish.”")
-    assert _speaker(text, "reckless.") == "Mayor Dana Whitfield"
-    assert _speaker(text, "offensive and outlandish.") == "Council member Tom Brandt"
-    # a tag after a question still tags it, even when the sentence goes on to a title in quotes
-    text = "“Is the candidate available, right?” Whitfield remarked, alluding to the film “The Revenant.”"
-    assert _speaker(text, "Is the candidate available, right?") == "Whitfield"
-
-
-def test_a_cue_word_used_as_a_noun_is_no_cue():
-    text = "Party chairman Tom Brandt called Ruiz's remarks on the budget a “new low” on Friday."
-    assert _speaker(text, "new low") == "Party chairman Tom Brandt"
-    # a verb after a contraction is still a verb: "He’s claiming", "she’s said"
-    text = "He’s claiming that the count is “a big, big problem” for everyone."
-    assert _speaker(text, "a big, big problem").startswith("He")
-
-
-def test_a_pronoun_after_an_opening_phrase_owns_the_participle():
-    text = "At the time, she released a statement saying, “The partnership is a good one.”"
-    assert _speaker(text, "The partnership is a good one.") == "she"
+@pytest.mark.parametrize("text,quote_text,mention", SPEAKER_PHRASES)
+def test_speaker_phrases(text, quote_text, mention):
+    assert _speaker(text, quote_text) == mention
 
 
 @pytest.mark.parametrize("sentence,subject", [
