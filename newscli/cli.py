@@ -190,47 +190,50 @@ def workers(jobs: int, n_items: int) -> int:
     return max(1, min(os.cpu_count() or 1, n_items // FILES_PER_WORKER))
 
 
-def _die_with_parent(parent: int) -> None:
-    """In each pool worker. Ctrl-C is newscli's to handle: a worker interrupted too prints
-    its own traceback and can deadlock the pool's shutdown, so workers ignore SIGINT and
-    newscli cancels what is left. And they end with newscli: a SIGKILLed newscli would
-    otherwise leave them asleep forever (they hold the task pipe open, so never see EOF)."""
+def _die_with_parent() -> None:
+    """In each worker of the spawning pool (no fork): Ctrl-C is newscli's to handle: a
+    worker interrupted too prints its own traceback and can deadlock the pool's shutdown,
+    so workers ignore SIGINT and newscli cancels what is left."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # newscli died before the line above took effect
-        os._exit(1)
 
 
 def _parse_many(items: list, max_size: int, jobs: int = 0, encode: Callable | None = None) -> Iterator[tuple]:
-    """Yield (item, record, problem) in input order, in a process pool when it pays.
+    """Yield (item, record, problem) in input order, in worker processes when it pays.
     ``encode`` (a module-level function, so a worker can run it) turns each Article into
     what the caller writes: in a pool the workers then do that work, in parallel, and send
     back a string, which pickles several times faster than the nested record."""
     n = workers(jobs, len(items))
     if n > 1 and len(items) > 1 and "-" not in items:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
 
-        # fork: workers inherit the compiled rules instead of importing them again
-        ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            results = pool.map(_parse_one, items, [max_size] * len(items), [encode] * len(items),
-                               chunksize=max(1, min(32, len(items) // (4 * n))))
-            for item, (rec, problem) in zip(items, results):
-                yield item, rec, problem
+        one = partial(_parse_one, max_size=max_size, encode=encode)
+        # chunks of a few files: both workers finish a batch nearly together
+        chunk = max(1, min(CHUNK, len(items) // (8 * n)))
+        if hasattr(os, "fork") and sys.platform.startswith("linux"):
+            from .pool import ordered_map  # forked workers inherit the compiled rules
+
+            results = ordered_map(one, items, n, chunk)
+        else:  # no fork (Windows), or fork is unsafe (macOS): a spawning pool
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(max_workers=n, initializer=_die_with_parent)
+            results = _pool_map(pool, one, items, chunk)
+        for item, (rec, problem) in zip(items, results):
+            yield item, rec, problem
         return
     for item in items:
         rec, problem = _parse_one(item, max_size, encode)
         yield item, rec, problem
+
+
+CHUNK = 8  # most files a worker takes at a time
+
+
+def _pool_map(pool, func: Callable, items: list, chunk: int) -> Iterator:
+    with pool:
+        yield from pool.map(func, items, chunksize=chunk)
 
 
 @contextmanager
