@@ -81,6 +81,9 @@ class Rule:
     pattern: str
     example: str
     where: str = "anywhere"  # TRAILER rows: "anywhere" in the body, or only in the "tail"
+    # Text that every match holds (DATELINES rows): a line without it skips the row untried,
+    # and its regex is compiled only once a line has it (each costs ~1.3 ms to compile).
+    needs: str = ""
 
     @property
     def rx(self) -> re.Pattern:
@@ -126,40 +129,40 @@ _PLACE_DATE = rf"(?:{_PLACE}(?:[ \t]*,[ \t]*{_DATE})?[ \t]+)?"
 DATELINES = (
     Rule("web_repeat", rf"(?:[A-Z][\w.,'’ ]{{0,40}}?[ \t]+)?(?:CNN|AP|Reuters|AFP|UPI|Bloomberg)[ \t]*[—–][ \t]*"
          rf"(?:{_PLACE}[ \t]+)?{_agency('CNN|AP|Reuters|AFP|UPI|Bloomberg')}{_AGENCY_DASH}",
-         "Hong Kong CNN — Hong Kong (CNN) — The city's leader said on Tuesday..."),
+         "Hong Kong CNN — Hong Kong (CNN) — The city's leader said on Tuesday...", needs="("),
     Rule("cnn_2023", rf"(?:{_PLACE}[ \t]+)?(?P<agency>CNN)[ \t]*[—–][ \t]*",
-         "Washington CNN — The Senate passed the bill on Tuesday."),
+         "Washington CNN — The Senate passed the bill on Tuesday.", needs="CNN"),
     Rule("cnn", rf"{_PLACE_DATE}{_agency('CNN(?: Business)?')}{_AGENCY_DASH}",
-         "Washington (CNN) — The Senate passed the bill on Tuesday."),
+         "Washington (CNN) — The Senate passed the bill on Tuesday.", needs="(CNN"),
     Rule("ap", rf"{_PLACE_DATE}{_agency('AP')}{_AGENCY_DASH}",
-         "WASHINGTON (AP) — President Joe Biden said Tuesday that..."),
+         "WASHINGTON (AP) — President Joe Biden said Tuesday that...", needs="(AP)"),
     Rule("reuters", rf"{_PLACE_DATE}{_agency('Reuters')}{_AGENCY_DASH}",
-         "LONDON, March 5 (Reuters) - British factory output fell in January."),
+         "LONDON, March 5 (Reuters) - British factory output fell in January.", needs="(Reuters)"),
     Rule("afp", rf"{_PLACE_DATE}{_agency('AFP')}{_AGENCY_DASH}",
-         "PARIS (AFP) - French unions called a new strike on Thursday."),
+         "PARIS (AFP) - French unions called a new strike on Thursday.", needs="(AFP)"),
     Rule("upi", rf"{_PLACE_DATE}{_agency('UPI')}{_AGENCY_DASH}",
-         "NEW YORK, Nov. 19 (UPI) — Stocks opened higher on Wall Street."),
+         "NEW YORK, Nov. 19 (UPI) — Stocks opened higher on Wall Street.", needs="(UPI)"),
     Rule("bloomberg", rf"{_PLACE_DATE}{_agency('Bloomberg(?: News)?')}{_AGENCY_DASH}",
-         "NEW YORK (Bloomberg) -- Treasuries rose for a third day."),
+         "NEW YORK (Bloomberg) -- Treasuries rose for a third day.", needs="(Bloomberg"),
     Rule("dpa", rf"{_PLACE_DATE}{_agency('dpa')}{_AGENCY_DASH}",
-         "BERLIN (dpa) - German exports rose more than expected in March."),
+         "BERLIN (dpa) - German exports rose more than expected in March.", needs="(dpa)"),
     Rule("agency", rf"{_PLACE_DATE}{_agency(r'[A-Z][A-Za-z.&]{1,20}(?: [A-Z][A-Za-z.&]{1,20}){0,2}')}{_AGENCY_DASH}",
-         "BEIJING (Xinhua) -- China's exports grew in May."),
+         "BEIJING (Xinhua) -- China's exports grew in May.", needs="("),
     Rule("date_only", rf"{_DATE}[ \t]*-{{1,2}}[ \t]+",
-         "JUNE 3 - Portugal moves its clocks forward one hour."),
+         "JUNE 3 - Portugal moves its clocks forward one hour.", needs="-"),
     Rule("reuters_1987", rf"{_PLACE_LAX}[ \t]*,?[ \t]*(?:-[ \t]*)?{_DATEISH}(?:[ \t]*,)?(?:[ \t]*Reuters?\b)?"
          rf"[ \t]*,?[ \t]*(?:-{{1,2}}[ \t]+|[—–][ \t]*)",
          "SANTOS, Feb 26 - Coffee exporters said shipments slowed in"),
     Rule("reuters_lower", rf"(?P<place>[a-z]{{2,15}}(?:[ \t]+[a-z]{{2,15}}){{0,2}})[ \t]*,[ \t]*{_DATE}[ \t]*-{{1,2}}[ \t]+",
-         "wichita, may 4 - cash wheat bids were two cts higher"),
+         "wichita, may 4 - cash wheat bids were two cts higher", needs="-"),
     # last resort for garbled wire places ("ME}LBOURNE", "RPT --LUDWIGSHAFEN"): the day is still good
     Rule("wire_fallback", rf"(?P<place>(?:(?![.!?;:][ \t]+[A-Z])[^\n,]){{1,40}}?(?:,(?:(?![.!?;:][ \t]+[A-Z])[^\n,]){{1,30}}?)?)"
          rf"[ \t]*[,.]+[ \t]*{_DATE}(?:[ \t]*,)?[ \t]*-{{1,2}}[ \t]+",
-         "ST}LOUIS, March 9 - Acme Shoe Co said it"),
+         "ST}LOUIS, March 9 - Acme Shoe Co said it", needs="-"),
     Rule("place_caps_dash", rf"{_CAPS_PLACE}{_DASH}",
          "TRENTON, N.J. - Acme Foods Inc said it would close two stores"),
     Rule("place_dash", rf"{_PLACE}[ \t]+-{{1,2}}[ \t]+",
-         "Paris - France will sell new ten-year bonds next week"),
+         "Paris - France will sell new ten-year bonds next week", needs="-"),
 )
 
 # ---- bylines: the shape of the line; the names inside are checked by _split_names
@@ -272,6 +275,8 @@ def match_dateline(text: str, pos: int = 0) -> tuple[Rule, re.Match] | None:
     if _DASH_CHAR.search(text, pos, end if nl < 0 else nl) is None:
         return None
     for rule in DATELINES:
+        if rule.needs and text.find(rule.needs, pos, end) < 0:
+            continue  # it cannot match here (and is compiled only once a line can)
         m = rule.rx.match(text, pos, end)
         if m and _dateline_ok(rule, m):
             return rule, m

@@ -27,6 +27,36 @@ def test_dateline_rows_match_their_example(rule):
     assert match_dateline(rule.example) is not None
 
 
+def _mandatory_text(pattern: str) -> list[str]:
+    """The runs of literal text that every match of pattern holds, case-sensitively (read
+    from the regex's parse tree: literals in sequence, groups, the first turn of a repeat)."""
+    from re import _constants as c, _parser
+
+    def walk(seq, icase):
+        for op, av in seq:
+            if op is c.LITERAL and not icase:
+                yield chr(av)
+            elif op is c.SUBPATTERN:
+                yield from walk(av[3], (icase or av[1] & c.SRE_FLAG_IGNORECASE) and not av[2] & c.SRE_FLAG_IGNORECASE)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                yield None
+                yield from walk(av[2], icase)
+                yield None
+            else:
+                yield None  # alternatives, classes, optional parts: nothing certain
+
+    tree = _parser.parse(pattern)
+    chars = walk(tree, tree.state.flags & c.SRE_FLAG_IGNORECASE)
+    return "".join(ch if ch is not None else "\0" for ch in chars).split("\0")
+
+
+@pytest.mark.parametrize("rule", [r for r in DATELINES if r.needs], ids=lambda r: r.name)
+def test_dateline_rows_hold_what_they_need(rule):
+    """A row skipped on a line without its `needs` could not have matched it."""
+    assert any(rule.needs in run for run in _mandatory_text(rule.pattern)), rule.name
+    assert rule.needs in rule.example
+
+
 @pytest.mark.parametrize("rule", BYLINES, ids=lambda r: r.name)
 def test_byline_rows_read_their_example(rule):
     assert rule.rx.fullmatch(rule.example)
