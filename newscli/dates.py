@@ -8,7 +8,7 @@
 Stamp shapes are rows of ``STAMPS`` (name, pattern, a real-looking line it exists for);
 ``tests/test_structure.py`` checks every row against its example.  Parsing the matched text
 is dateutil's job, with ``TZINFOS`` mapping the abbreviations wire copy uses to offsets
-(``ET``/``CT``/``MT``/``PT`` follow daylight saving through zoneinfo).
+(``ET``/``CT``/``MT``/``PT`` follow daylight saving through zoneinfo, loaded on first use).
 """
 from __future__ import annotations
 
@@ -17,16 +17,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-try:  # zoneinfo needs the system tz database; fall back to fixed standard offsets
-    from zoneinfo import ZoneInfo
+def _zone(name: str, std_hours: int):
+    """The named zone; fixed standard offsets where there is no zoneinfo or tz database."""
+    try:
+        from zoneinfo import ZoneInfo
 
-    def _zone(name: str, std_hours: int):
-        try:
-            return ZoneInfo(name)
-        except Exception:  # pragma: no cover - no tz database
-            return timezone(timedelta(hours=std_hours))
-except ImportError:  # pragma: no cover
-    def _zone(name: str, std_hours: int):
+        return ZoneInfo(name)
+    except Exception:  # pragma: no cover - no zoneinfo, no tz database
         return timezone(timedelta(hours=std_hours))
 
 
@@ -47,9 +44,12 @@ TZINFOS = {
     "AST": _fixed(-4), "ADT": _fixed(-3), "NST": _fixed(-3.5), "NDT": _fixed(-2.5),
     "JST": _fixed(9), "KST": _fixed(9), "HKT": _fixed(8), "SGT": _fixed(8), "AWST": _fixed(8),
     "ACST": _fixed(9.5), "AEST": _fixed(10), "AEDT": _fixed(11), "NZST": _fixed(12), "NZDT": _fixed(13),
-    "ET": _zone("America/New_York", -5), "CT": _zone("America/Chicago", -6),
-    "MT": _zone("America/Denver", -7), "PT": _zone("America/Los_Angeles", -8),
 }
+# US zones that follow daylight saving: loaded into TZINFOS on first use, because importing
+# zoneinfo and reading four zone files cost ~2.5 ms of every parse worker's start-up, and
+# only stamps that name one of them need it.
+DST_ZONES = {"ET": ("America/New_York", -5), "CT": ("America/Chicago", -6),
+             "MT": ("America/Denver", -7), "PT": ("America/Los_Angeles", -8)}
 
 MONTHS = {m: i for i, names in enumerate((
     ("jan", "january", "ene", "enero"), ("feb", "february", "febr"), ("mar", "march", "marz", "mars"),
@@ -134,6 +134,8 @@ def _to_iso(name: str, m: re.Match) -> str | None:
 def _tzinfo(name, offset):
     if name is not None:
         tz = TZINFOS.get(name.upper())
+        if tz is None and name.upper() in DST_ZONES:
+            tz = TZINFOS[name.upper()] = _zone(*DST_ZONES[name.upper()])
         if tz is not None:
             return tz
         if offset is None:

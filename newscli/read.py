@@ -86,13 +86,18 @@ def _decodes_cp1252(data: bytes) -> bool:
         return False
 
 
+# C0 control characters but tab, line ends (\n \v \f \r) and escape: counted by the regex
+# engine, not a Python loop over 4,096 characters (50 us of every file's ~2 ms).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def _check_text(text: str, path: str) -> str:
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): no copy of the text)
         raise InputError(path, "empty file" if not text else "only whitespace, no story")
     if "\x00" in text:
         raise InputError(path, "binary data (NUL characters), not a text story")
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v\x1b")
+    controls = len(_CONTROL.findall(sample))
     if controls > len(sample) // 10:
         raise InputError(path, "binary data (control characters), not a text story")
     return text
