@@ -58,3 +58,21 @@ def children() -> list[int]:
         except (OSError, ValueError, IndexError):
             continue
     return out
+
+
+def test_parse_many_gives_the_same_records_in_the_fork_pool_the_spawning_pool_and_alone(monkeypatch):
+    """Linux takes the fork pool; other platforms the spawning ProcessPoolExecutor (here
+    exercised by pretending to be macOS): the same records, in input order, either way."""
+    import types
+    from pathlib import Path
+
+    import newscli.cli as cli
+    from newscli.export import dumps
+
+    paths = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
+    paths.append(paths[0] + ".missing")
+    alone = list(cli._parse_many(paths, 1 << 20, jobs=1, encode=dumps))
+    assert list(cli._parse_many(paths, 1 << 20, jobs=2, encode=dumps)) == alone
+    monkeypatch.setattr(cli, "sys", types.SimpleNamespace(platform="darwin"))
+    assert list(cli._parse_many(paths, 1 << 20, jobs=2, encode=dumps)) == alone
+    assert [p for _, rec, p in alone if p] == [f"{paths[-1]}: no such file (it may have been moved or deleted)"]
