@@ -209,13 +209,16 @@ def workers(jobs: int, n_items: int) -> int:
     return max(1, min(os.cpu_count() or 1, n_items // FILES_PER_WORKER))
 
 
-def _die_with_parent() -> None:
-    """In each worker of the spawning pool (no fork): Ctrl-C is newscli's to handle: a
-    worker interrupted too prints its own traceback and can deadlock the pool's shutdown,
-    so workers ignore SIGINT and newscli cancels what is left."""
+def _die_with_parent(parent: int) -> None:
+    """In each worker of the spawning pool (platforms without a safe fork). Ctrl-C is
+    newscli's to handle: a worker interrupted too prints its own traceback and can deadlock
+    the pool's shutdown, so workers ignore SIGINT and newscli cancels what is left. A worker
+    started after newscli died ends at once."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _parse_many(items: list, max_size: int, jobs: int = 0, encode: Callable | None = None) -> Iterator[tuple]:
@@ -237,7 +240,7 @@ def _parse_many(items: list, max_size: int, jobs: int = 0, encode: Callable | No
         else:  # no fork (Windows), or fork is unsafe (macOS): a spawning pool
             from concurrent.futures import ProcessPoolExecutor
 
-            pool = ProcessPoolExecutor(max_workers=n, initializer=_die_with_parent)
+            pool = ProcessPoolExecutor(max_workers=n, initializer=_die_with_parent, initargs=(os.getpid(),))
             results = _pool_map(pool, one, items, chunk)
         for item, (rec, problem) in zip(items, results):
             yield item, rec, problem
