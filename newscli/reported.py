@@ -980,8 +980,6 @@ def rule_before(c: Ctx) -> Found | None:
     """'X said (that) C.', 'X told reporters C', 'X believes C', 'X wants to C', 'a poll shows C'."""
     t = c.text
     low = c.verb.lower()
-    if _participle(low) and t[max(c.floor, c.vs - 3):c.vs].rstrip().endswith(",") and rule_participle(c):
-        return None  # "Ruiz released a statement, saying C": the participle rule's (its subject opens the sentence)
     subj = _subject_before(t, c.floor, c.vs)
     if subj is None and low.endswith("ing"):
         # "Trump is telling a town hall that ...": a progressive, not a passive
@@ -1042,14 +1040,11 @@ def rule_before(c: Ctx) -> Found | None:
     return Found(cs, ce, subj[0], subj[1], c.verb, c.vs, "before", conf)
 
 
-def _participle(low: str) -> bool:
-    return low in PARTICIPLES or low in STANCE_PARTICIPLES or low.startswith(("talking", "speaking", "calling"))
-
-
 def rule_participle(c: Ctx) -> Found | None:
     """'Trump attacked Clinton, saying she ...': the speaker is the main clause's subject."""
     t = c.text
-    if not _participle(c.verb.lower()):
+    low = c.verb.lower()
+    if low not in PARTICIPLES and low not in STANCE_PARTICIPLES and not low.startswith(("talking", "speaking", "calling")):
         return None
     if not t[max(c.ss, c.vs - 3):c.vs].rstrip().endswith(","):
         return None
@@ -1109,15 +1104,17 @@ RULES: tuple[Rule, ...] = (
     Rule("after-split", rule_after,
          "The ban will start in May, the minister said, and will cover all imports from the region.",
          "and will cover all imports from the region"),
+    # before "before": in "Ruiz released a statement, saying C" the speaker is the subject that
+    # opens the sentence, not a phrase before "saying"
+    Rule("participle", rule_participle,
+         "The mayor defended the budget, saying the city could not afford more police.",
+         "the city could not afford more police"),
     Rule("before", rule_before,
          "Senator Jane Holt, a Republican from Ohio, said the bill would not pass this year.",
          "the bill would not pass this year"),
     Rule("before-relative", rule_before,
          "Voters rejected the levy, which officials said would have paid for two new schools.",
          "would have paid for two new schools"),
-    Rule("participle", rule_participle,
-         "The mayor defended the budget, saying the city could not afford more police.",
-         "the city could not afford more police"),
 )
 _RULE_FNS = tuple(dict.fromkeys(r.fn for r in RULES))  # each function once, in table order
 
