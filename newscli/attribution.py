@@ -75,6 +75,13 @@ class Person:
     person: bool = False  # a known first name, an honorific or a title: not a place or a brand
     spoke: list = field(default_factory=list)  # offsets where the person is a quote's speaker
 
+    def count(self, gender: str | None, weight: int) -> None:
+        """Add evidence of the person's gender ("m" or "f"; None adds nothing)."""
+        if gender == "m":
+            self.male += weight
+        elif gender == "f":
+            self.female += weight
+
     @property
     def display(self) -> str:
         """The fullest form: the article's honorific or title, then the full name."""
@@ -249,8 +256,8 @@ def _appositive_person(text: str, e: int) -> bool:
 
 # Titles that say the holder's gender ("chairwoman Nancy Worley", "actress Jamie Lee Curtis").
 _TITLE_GENDER = {w: "f" for w in """chairwoman spokeswoman congresswoman businesswoman councilwoman
-actress anchorwoman congresswoman""".split()} | {w: "m" for w in """chairman spokesman congressman
-businessman councilman actor anchorman""".split()}
+actress anchorwoman""".split()} | {w: "m" for w in """chairman spokesman congressman businessman
+councilman actor anchorman""".split()}
 _KIN_GENDER = {"wife": "f", "husband": "m", "daughter": "f", "son": "m", "mother": "f", "father": "m",
                "sister": "f", "brother": "m", "widow": "f", "widower": "m"}
 # the kin word, then its owner before it; only stories with "wife, " etc. are scanned at all
@@ -321,22 +328,14 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
             p.person, p.prefix = True, prefix
         elif hon:
             p.person = True
-        if hon in _GENDER_OF_HON:
-            if _GENDER_OF_HON[hon] == "m":
-                p.male += 3
-            else:
-                p.female += 3
+        p.count(_GENDER_OF_HON.get(hon), 3)
         # a title right before the name: "White House spokesman John Kirby"
         for w in text[max(0, s0 - 30):s0].split()[-1:]:  # "spokesman John Kirby", "pollster Daron Shaw"
             lw = w.lower()
             if lw in TITLE_WORDS or lw in ROLE_NOUNS or lw in _TITLE_GENDER:
                 p.titles.add(lw)
                 p.person = True
-                if lw in _TITLE_GENDER:  # "party chairwoman Nancy Worley": she
-                    if _TITLE_GENDER[lw] == "m":
-                        p.male += 3
-                    else:
-                        p.female += 3
+                p.count(_TITLE_GENDER.get(lw), 3)  # "party chairwoman Nancy Worley": she
         if not p.person and _appositive_person(text, m.end()):
             p.person = True  # "Raynard Jackson, a campaign consultant", "Ana Ruiz, 34,"
     for w, hon, prefix in singles:
@@ -348,10 +347,7 @@ def build_index(text: str, quotes: list[Quote], layout=None) -> Index:
         p.person = True
         if prefix and p.fgender in (None, g):
             p.prefix = prefix
-        if g == "m":
-            p.male += 3
-        elif g == "f":
-            p.female += 3
+        p.count(g, 3)
     idx.inside = inside
     idx.inside_starts = [q[0] for q in inside]
     if layout is not None:
@@ -505,11 +501,8 @@ def gender_of(p: Person, idx: Index) -> str | None:
                 else:
                     p.female += 1
             hon = text[max(0, k - 5):k].split()[-1:] if k else []
-            if hon and hon[0].rstrip(".") in _GENDER_OF_HON:
-                if _GENDER_OF_HON[hon[0].rstrip(".")] == "m":
-                    p.male += 3
-                else:
-                    p.female += 3
+            if hon:
+                p.count(_GENDER_OF_HON.get(hon[0].rstrip(".")), 3)
     return p.gender
 
 
@@ -667,6 +660,7 @@ def _is_subject(text: str, k: int, e: int) -> bool:
     after = text[e:e + 30].split(None, 1)
     return bool(before and before[-1].lower() in ("say", "says", "said") and after
                 and after[0][:1].islower() and after[0].lower() not in _NOT_APPOSITIVE_VERB)
+
 
 _AGE = re.compile(r", \d{1,3}(?=, )").match
 _KIN_WORDS = frozenset(_KIN_GENDER) | frozenset("his her their cousin friend son-in-law daughter-in-law".split())
