@@ -923,7 +923,7 @@ def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = No
     for q in sorted(quotes, key=lambda q: q.start):
         # quotes.py's recent-speaker guess only saw the marked quotes: a reported quote or a
         # lead-in sentence between them is the better guess
-        guessed = q.rule == "recent-speaker" and q.kind == "direct"
+        guessed = q.rule == "recent-speaker"
         if (q.speaker is None or guessed) and q.kind == "direct":
             lead = _lead_in_speaker(idx, q.start) if idx is not None else None
             if lead is not None:
@@ -934,9 +934,7 @@ def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = No
                 q.rule, q.confidence = "lead-in-name", 0.4
             elif last is not None and last.speaker is not None \
                     and 0 <= q.start - last.end < 400 and text.count("\n\n", last.end, q.start) <= 1 \
-                    and not (guessed and ((q.speaker.mention_start or 0) >= (last.speaker.mention_start or 0)
-                                          or len((last.speaker.mention or "").split()) > 6
-                                          or (last.speaker.mention or "x").split()[0] in _NOT_VERBS)):
+                    and not (guessed and not _beats_guess(last.speaker, q.speaker)):
                 sp = last.speaker
                 q.speaker = Speaker(mention=sp.mention, mention_start=sp.mention_start, mention_end=sp.mention_end,
                                     title=sp.title, anonymous=sp.anonymous, group=sp.group,
@@ -945,6 +943,15 @@ def _inherit_unattributed(text: str, quotes: list[Quote], idx: Index | None = No
                 q.confidence = 0.3
         if q.speaker is not None:
             last = q
+
+
+def _beats_guess(sp: Speaker, guess: Speaker) -> bool:
+    """Does sp, the speaker of a quote between, replace quotes.py's recent-speaker guess? When
+    named after the guess and a short noun phrase ("Bruce Ash", not "Bolton distanced himself
+    from the movement by", "on the core ideas they")."""
+    mention = sp.mention or "x"
+    return (guess.mention_start or 0) < (sp.mention_start or 0) and len(mention.split()) <= 6 \
+        and mention.split()[0] not in _NOT_VERBS
 
 
 _LEAD_END = re.compile(r"[:,][ \t\u00a0]*\n*[ \t]*[\u201c\"\u2018']*$")
