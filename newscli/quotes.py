@@ -842,6 +842,7 @@ _PREPS = frozenset("On In At After Before During Amid Since Despite Following Wh
 # criticism,", "Hastily politicizing the tragedy,").
 _PHRASE_OPENERS = frozenset(w.lower() for w in _PREPS) | frozenset("""back despite following
 once with for from by over to last earlier later asked""".split())
+_PHRASE_ENDS = frozenset(",") | SENT_END | QUOTE_TOKS  # where an opening phrase ends, or is no phrase
 _SUBJECT_PRONOUNS = frozenset("he she they we I it He She They We It".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several a few".split())
 
@@ -869,8 +870,7 @@ def opening_end(toks, j: int | None = None) -> int:
                 h += 1
                 continue
             break
-        c = next((n for n in range(h + 1, min(j, h + 26)) if toks[n].t in (",",) + tuple(SENT_END)
-                  or toks[n].t in QUOTE_TOKS), None)
+        c = next((n for n in range(h + 1, min(j, h + 26)) if toks[n].t in _PHRASE_ENDS), None)
         if c is None or toks[c].t != ",":
             if t in _OPENERS:  # "Earlier Trump said": the word alone
                 h += 1
