@@ -931,10 +931,10 @@ def rule_after(c: Ctx) -> Found | None:
     comma = toks[j].s if toks[j].t == "," else toks[j - 1].s
     cs = _content_start(t, c.floor, comma)
     p = _skip_forward(t, c.ve, c.se, c.verb, comma=False)
-    ce = comma
-    while ce + 1 < ms and t[ce + 1] in _MARKS:
-        ce += 1  # C,” X said: the closing mark belongs to a mixed span
-    ce = ce + 1 if ce > comma else ce
+    k = comma + 1
+    while k < ms and t[k] in _MARKS:
+        k += 1  # C,” X said (C,'' X said): the closing marks belong to a mixed span
+    ce = k if k > comma + 1 else comma
     ce = _content_end(t, cs, ce, stops=False) if t[ce - 1:ce] not in _MARKS else ce
     rest = t[p:min(c.se, p + 200)].strip(" \t\r\n\u00a0.!?\"\u201d\u2019)")
     if ce - cs < 10 and not (rest.startswith(",") and len(rest.split()) >= 3 and ce > cs):
